@@ -1,0 +1,28 @@
+// Package rules holds mtcheck's built-in rules, one file per rule.
+//
+// Rules are plain values registered in explicit slices: [All] lists every
+// built-in rule and [Default] the ones that run when configuration says
+// nothing. Opt-in rules are in All but not in Default.
+package rules
+
+import "github.com/mtcheck/mtcheck/mtcheck"
+
+// All returns every built-in rule in a stable order.
+func All() []*mtcheck.Rule {
+	return []*mtcheck.Rule{}
+}
+
+// Default returns the rules that run by default.
+func Default() []*mtcheck.Rule {
+	return []*mtcheck.Rule{}
+}
+
+// ByName returns the built-in rule called name, or nil.
+func ByName(name string) *mtcheck.Rule {
+	for _, r := range All() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -156,7 +156,7 @@ func TestNewTorturedPhrase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Counterfeit consciousness aside, the Kingdom of the Sea ruled. The grim reaper came.\n\nThe patient met the grim reaper."
+	text := "Counterfeit consciousness aside, the Kingdom of the Sea ruled. The grim reaper came.\n\nThe patient with chronic disease met the grim reaper."
 	rep, _ := c.Check(context.Background(), text)
 	var got []string
 	for _, d := range rep.Diagnostics {

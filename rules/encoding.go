@@ -39,10 +39,11 @@ const (
 	encConfTruncQuote  = 0.85 // "â€" whose third byte was dropped: 2 of 2
 	encConfReplacement = 0.9  // U+FFFD: 2 of 2
 	encConfControl     = 0.9  // C0/C1 controls, DEL: 4 of 4
-	encConfFormFeed    = 0.5  // \f and \v also serve as page and line breaks in old files
+	encConfFormFeed    = 0.5  // \f, \v inside a line: line breaks from word processors; quiet on a line of their own (13 of 13 in licence texts)
 	encConfBOM         = 0.9  // U+FEFF inside the text: 1 of 1
 	encConfZWSP        = 0.4  // U+200B inside a word: also used on purpose as a line-break hint
 	encConfResidue     = 0.85 // bare foreign run in an English sentence: 9 of 9; 0 of 17 explained uses flagged
+	encConfShortHan    = 0.5  // one to three Han characters: often a Chinese name (credits, bylines), 2 of 4 in /usr/share/doc
 	encConfQuoted      = 0.4  // quoted foreign run without gloss: legitimate quotations are common
 	encConfHomoglyph   = 0.85 // Cyrillic look-alike inside a Latin word: 2 of 2
 )
@@ -109,6 +110,12 @@ func encRun(pass *mtcheck.Pass) error {
 func encControl(pass *mtcheck.Pass, text string, i, size int, r rune) {
 	span := mtcheck.Span{Start: i, End: i + size}
 	if r == '\f' || r == '\v' {
+		// A page break at the start or end of a line is a convention of plain-text
+		// documents (licences, RFCs), not damage.
+		before, after := text[:i], text[i+size:]
+		if before == "" || before[len(before)-1] == '\n' || after == "" || after[0] == '\n' || after[0] == '\r' {
+			return
+		}
 		pass.Report(mtcheck.Diagnostic{Span: span, Confidence: encConfFormFeed,
 			Message: fmt.Sprintf("control character %U (a page or line break from another format)", r),
 			Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix("replace with a line break", span, "\n", false)}})
@@ -428,9 +435,13 @@ func encForeign(pass *mtcheck.Pass, text string, i int, g encScript) int {
 			end = j
 			continue
 		}
-		// Words of the same script separated by spaces or the script's
-		// own punctuation belong to one run.
+		// Joiners and apostrophes (Hebrew geresh) inside a word, and
+		// words of the same script separated by spaces or the script's
+		// own punctuation, belong to one run.
 		k := j
+		if r == 0x200c || r == 0x200d || r == '\'' || r == '’' || r == '׳' || r == '״' {
+			k += size
+		}
 		for k < len(text) {
 			r2, s2 := utf8.DecodeRuneInString(text[k:])
 			if r2 == ' ' || r2 == '-' || g == encCJK && (r2 >= 0x3000 && r2 <= 0x3003 || r2 >= 0xff01 && r2 <= 0xff0f || r2 == '・') {
@@ -457,20 +468,61 @@ func encForeign(pass *mtcheck.Pass, text string, i int, g encScript) int {
 	if g == encGreek && (letters <= 3 || encSymbolNeighbour(prev) || encSymbolNeighbour(next)) {
 		return end // Greek letters as symbols: "β-catenin", "α = 0.05", "ΔΔCt"
 	}
+	if encNotProse(text, span) {
+		return end
+	}
+	if encCapitalised(text[i:end]) {
+		return end // a name in its own script: "Мирослав Николић"
+	}
 	quoted, conf := encContext(text, span)
 	if conf == 0 {
 		return end
+	}
+	if !quoted && g == encCJK && letters <= 3 && encHanOnly(text[i:end]) {
+		conf = encConfShortHan
 	}
 	what := encScriptNames[g]
 	if g == encCJK {
 		what = encCJKName(text[i:end])
 	}
 	msg := fmt.Sprintf("untranslated %s text %q in an English sentence", what, text[i:end])
+	if conf == encConfShortHan {
+		msg = fmt.Sprintf("%s text %q in an English sentence (untranslated, or a name in its own script)", what, text[i:end])
+	}
 	if quoted {
 		msg = fmt.Sprintf("quoted %s text %q without a translation", what, text[i:end])
 	}
 	pass.Reportf(span, conf, nil, "%s", msg)
 	return end
+}
+
+// encCapitalised reports whether every word of s starts with a capital
+// letter (and the script has capitals at all).
+func encCapitalised(s string) bool {
+	start, any := true, false
+	for _, r := range s {
+		if r == ' ' || r == '-' {
+			start = true
+			continue
+		}
+		if start {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			any = true
+		}
+		start = false
+	}
+	return any
+}
+
+func encHanOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func encIsLatinLetter(r rune) bool {
@@ -613,6 +665,15 @@ var encExplainCues = map[string]bool{
 	"amharic": true, "khmer": true, "lao": true, "burmese": true, "tibetan": true,
 }
 
+// encFunctionWords are common English function words; a sentence with
+// none of them is not English, whatever its script.
+var encFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "and": true, "is": true,
+	"was": true, "for": true, "with": true, "said": true, "that": true, "by": true, "at": true, "from": true,
+	"as": true, "it": true, "be": true, "are": true, "has": true, "have": true, "will": true, "were": true,
+	"this": true, "he": true, "she": true, "they": true, "we": true, "not": true, "but": true, "or": true,
+}
+
 // encLanguageCue reports whether the cue w names a language or script.
 func encLanguageCue(w string) bool {
 	switch w {
@@ -624,6 +685,75 @@ func encLanguageCue(w string) bool {
 	return true
 }
 
+// encNotProse reports whether the run at span belongs to something other
+// than a sentence: a token such as a domain name or file name
+// ("βόλος.com"), an alternative form ("翠 / green", "Praveen|പ്രവീണ്"), a
+// name before an e-mail address, or a line of its own (a title, a list
+// of names) with fewer than two Latin words beside it.
+func encNotProse(text string, span mtcheck.Span) bool {
+	for j := span.Start; j > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsSpace(r) {
+			break
+		}
+		if r < 0x80 && (encIsLatinLetter(r) || unicode.IsDigit(r)) || strings.ContainsRune("@/|\\_=<>.:", r) && j < span.Start {
+			return true
+		}
+		j -= size
+	}
+	for j := span.End; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		if r < 0x80 && (encIsLatinLetter(r) || unicode.IsDigit(r)) || strings.ContainsRune("@/|\\_=<>", r) {
+			return true
+		}
+		if r == '.' || r == ':' {
+			// "βόλος.com", but not a full stop.
+			if n, _ := utf8.DecodeRuneInString(text[j+size:]); j+size < len(text) && !unicode.IsSpace(n) && !unicode.IsPunct(n) {
+				return true
+			}
+		}
+		j += size
+	}
+	before := strings.TrimRight(text[:span.Start], " \t*_")
+	if strings.HasSuffix(before, "/") || strings.HasSuffix(before, "|") {
+		return true
+	}
+	after := strings.TrimLeft(text[span.End:], " \t*_")
+	if strings.HasPrefix(after, "/") || strings.HasPrefix(after, "|") || strings.HasPrefix(after, "<") {
+		return true
+	}
+	// Latin words on the run's own line.
+	ls := strings.LastIndexByte(text[:span.Start], '\n') + 1
+	le := strings.IndexByte(text[span.End:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += span.End
+	}
+	return encLatinWords(text[ls:span.Start])+encLatinWords(text[span.End:le]) < 2
+}
+
+// encLatinWords counts words of two or more Latin letters in s.
+func encLatinWords(s string) int {
+	n, run := 0, 0
+	for _, r := range s {
+		if encIsLatinLetter(r) {
+			run++
+			if run == 2 {
+				n++
+			}
+			continue
+		}
+		if r != '\'' && r != '’' {
+			run = 0
+		}
+	}
+	return n
+}
+
 // encContext decides how a foreign run reads in its sentence. It returns a
 // zero confidence when the run is not residue: the sentence is not mostly
 // Latin-script words, or the run is explained (in parentheses, after a cue
@@ -631,37 +761,59 @@ func encLanguageCue(w string) bool {
 func encContext(text string, span mtcheck.Span) (quoted bool, conf float64) {
 	lo, hi := encSentenceBounds(text, span)
 	// The rest of the sentence must be English-looking: at least three
-	// Latin words, and more Latin than foreign letters.
-	latinWords, latin, foreign := 0, 0, 0
-	inWord, wordLen := false, 0
-	for j := lo; j < hi; {
-		if j == span.Start {
-			foreign += utf8.RuneCountInString(text[span.Start:span.End])
-			j = span.End
-			inWord = false
+	// Latin words, one of them an English function word, and more Latin
+	// letters than foreign ones (a CJK character counting as two).
+	latinWords, function, latin, foreign := 0, 0, 0, 0
+	ws := -1
+	for j := lo; j <= hi; {
+		var r rune
+		size := 1
+		if j < hi && j != span.Start {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
+		if encIsLatinLetter(r) || ws >= 0 && (r == '\'' || r == '’') {
+			if ws < 0 {
+				ws = j
+			}
+			if r != '\'' && r != '’' {
+				latin++
+			}
+			j += size
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		j += size
-		switch {
-		case encIsLatinLetter(r):
-			latin++
-			if !inWord {
-				inWord, wordLen = true, 0
-			}
-			wordLen++
-			if wordLen == 2 {
+		if ws >= 0 {
+			if j-ws >= 2 {
 				latinWords++
 			}
-			continue
-		case r == '\'' || r == '’':
-			continue
-		case unicode.IsLetter(r):
-			foreign++
+			if j-ws <= 5 && encFunctionWords[strings.ToLower(text[ws:j])] {
+				function++
+			}
+			ws = -1
 		}
-		inWord = false
+		if j == hi {
+			break
+		}
+		if j == span.Start {
+			j = span.End
+			continue
+		}
+		if unicode.IsLetter(r) {
+			foreign++
+			if encScriptOf(r) == encCJK {
+				foreign++
+			}
+		}
+		j += size
 	}
-	if latinWords < 3 || latin <= foreign {
+	for _, r := range text[span.Start:span.End] {
+		if unicode.IsLetter(r) {
+			foreign++
+			if encScriptOf(r) == encCJK {
+				foreign++
+			}
+		}
+	}
+	if latinWords < 3 || function == 0 || latin <= foreign {
 		return false, 0
 	}
 	// Inside parentheses or brackets: an original-script form, "Tokyo (東京)".

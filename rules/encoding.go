@@ -461,8 +461,7 @@ func encForeign(pass *mtcheck.Pass, text string, i int, g encScript) int {
 	span := mtcheck.Span{Start: i, End: end}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[end:])
-	if g == encCyrillic && (encIsLatinLetter(prev) || encIsLatinLetter(next)) {
-		encHomoglyph(pass, text, span)
+	if g == encCyrillic && (encIsLatinLetter(prev) || encIsLatinLetter(next)) && encHomoglyph(pass, text, span) {
 		return end
 	}
 	if g == encGreek && (letters <= 3 || encSymbolNeighbour(prev) || encSymbolNeighbour(next)) {
@@ -564,8 +563,17 @@ var encHomoglyphs = map[rune]rune{
 	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'У': 'Y',
 }
 
-// encHomoglyph reports Cyrillic letters inside a Latin word ("Mоscow").
-func encHomoglyph(pass *mtcheck.Pass, text string, span mtcheck.Span) {
+// encHomoglyph reports Cyrillic look-alikes inside a Latin word ("Mоscow")
+// and says whether it did: every letter of span must look like a Latin one.
+func encHomoglyph(pass *mtcheck.Pass, text string, span mtcheck.Span) bool {
+	var b strings.Builder
+	for _, r := range text[span.Start:span.End] {
+		l, found := encHomoglyphs[r]
+		if !found {
+			return false
+		}
+		b.WriteRune(l)
+	}
 	ws, we := span.Start, span.End
 	for ws > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:ws])
@@ -581,22 +589,10 @@ func encHomoglyph(pass *mtcheck.Pass, text string, span mtcheck.Span) {
 		}
 		we += size
 	}
-	var b strings.Builder
-	ok := true
-	for _, r := range text[span.Start:span.End] {
-		l, found := encHomoglyphs[r]
-		if !found {
-			ok = false
-			break
-		}
-		b.WriteRune(l)
-	}
-	d := mtcheck.Diagnostic{Span: span, Confidence: encConfHomoglyph,
-		Message: fmt.Sprintf("Cyrillic %q inside the Latin word %q", text[span.Start:span.End], text[ws:we])}
-	if ok {
-		d.Fixes = []mtcheck.Fix{mtcheck.ReplaceFix(fmt.Sprintf("replace with Latin %q", b.String()), span, b.String(), true)}
-	}
-	pass.Report(d)
+	pass.Report(mtcheck.Diagnostic{Span: span, Confidence: encConfHomoglyph,
+		Message: fmt.Sprintf("Cyrillic %q inside the Latin word %q", text[span.Start:span.End], text[ws:we]),
+		Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix(fmt.Sprintf("replace with Latin %q", b.String()), span, b.String(), true)}})
+	return true
 }
 
 // encSentenceBounds returns the sentence around span, found cheaply: up to

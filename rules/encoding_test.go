@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -58,4 +57,16 @@ func BenchmarkEncoding(b *testing.B) {
 	}
 }
 
-var _ = strings.Repeat
+// BenchmarkLexNews measures both rules on about 1 MB of clean news prose.
+func BenchmarkLexNews(b *testing.B) {
+	text := newsText(b, 1<<20)
+	for _, r := range []*mtcheck.Rule{Encoding, TorturedPhrase} {
+		b.Run(r.Name, func(b *testing.B) {
+			c, err := mtcheck.New([]*mtcheck.Rule{r})
+			if err != nil {
+				b.Fatal(err)
+			}
+			runBench(b, c, text)
+		})
+	}
+}

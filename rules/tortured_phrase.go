@@ -207,6 +207,10 @@ type tphEntry struct {
 type tphMatcher struct {
 	entries []tphEntry
 	first   map[string][]int // first word -> entries, most words first
+	// lens[b] has bit n set when some first word starts with the ASCII
+	// byte b (lower case) and is n bytes long (n capped at 63): a cheap
+	// filter before the map lookup. Non-ASCII first bytes always pass.
+	lens [128]uint64
 }
 
 func tphCompile(entries []TorturedEntry) (*tphMatcher, error) {
@@ -237,7 +241,11 @@ func tphCompile(entries []TorturedEntry) (*tphMatcher, error) {
 		return nil, errors.Join(errs...)
 	}
 	for i, e := range m.entries {
-		m.first[e.words[0]] = append(m.first[e.words[0]], i)
+		w := e.words[0]
+		m.first[w] = append(m.first[w], i)
+		if w[0] < utf8.RuneSelf {
+			m.lens[w[0]] |= 1 << min(len(w), 63)
+		}
 	}
 	for _, l := range m.first {
 		sort.SliceStable(l, func(a, b int) bool { return len(m.entries[l[a]].words) > len(m.entries[l[b]].words) })
@@ -246,16 +254,18 @@ func tphCompile(entries []TorturedEntry) (*tphMatcher, error) {
 }
 
 // Confidence of a report, measured on testdata/rules/tortured-phrase:
-// unambiguous phrases matched 42 times in positive.txt, all damage, and
-// never in negative.txt (where they appear only quoted, as mentions); no
-// literal use of them is known, but unseen ones may exist. Ambiguous phrases
-// matched 12 times in positive.txt, all damage; of 35 literal uses (the
-// hard cases in negative.txt, 19 of them written with cue words beside
-// them on purpose, plus "the preparing set of instructions … every user of
-// the app", left out of the fixtures) one was flagged: 12 of 13.
+// unambiguous phrases matched 39 times in positive.txt, all damage, and
+// never in negative.txt (where they appear only quoted, as mentions), nor
+// in 3.1 million words of /usr/share/doc, the Debian Reference, licence
+// texts and the Go docs; no literal use of them is known, but unseen ones
+// may exist. Ambiguous phrases matched 14 times in positive.txt, all
+// damage; of 37 literal uses (the hard cases in negative.txt, 19 of them
+// written with cue words beside them on purpose, plus "the preparing set
+// of instructions … every user of the app", left out of the fixtures) one
+// was flagged: 14 of 15 reports real.
 const (
-	tphConfFixed   = 0.9  // 42/42 on fixtures; below 1 for unseen literal uses
-	tphConfContext = 0.65 // 12/13 on fixtures, most of them written to be hard
+	tphConfFixed   = 0.9  // 39/39 on fixtures; below 1 for unseen literal uses
+	tphConfContext = 0.65 // 14/15 on fixtures written to be hard; context tests are brittle
 )
 
 var tphBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64); return &b }}
@@ -274,9 +284,39 @@ func tphRun(pass *mtcheck.Pass) error {
 	buf := *bp
 	prevStart, prevEnd := -1, -1
 	for i := 0; i < len(text); {
-		ws, we := tphNextWord(text, i)
-		if ws < 0 {
-			break
+		var ws, we int
+		if c := text[i]; c < utf8.RuneSelf {
+			if !tphIsAlnumASCII(c) {
+				i++
+				continue
+			}
+			// ASCII fast path: scan the word, and fall back to the
+			// general scanner only if it continues past ASCII.
+			j := i + 1
+			for j < len(text) && tphIsAlnumASCII(text[j]) {
+				j++
+			}
+			ascii := true
+			if j < len(text) && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
+				ws, we = tphWordAt(text, i)
+				ascii = we == j
+			} else {
+				ws, we = i, j
+			}
+			lc := c | 0x20
+			if c < 'A' {
+				lc = c
+			}
+			if ascii && m.lens[lc]&(1<<min(we-ws, 63)) == 0 {
+				prevStart, prevEnd = ws, we
+				i = we
+				continue
+			}
+		} else {
+			ws, we = tphNextWord(text, i)
+			if ws < 0 {
+				break
+			}
 		}
 		i = we
 		buf = tphLower(buf[:0], text[ws:we])

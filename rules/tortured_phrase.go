@@ -362,6 +362,9 @@ func tphReport(pass *mtcheck.Pass, e *tphEntry, span mtcheck.Span, prevStart, pr
 	text := pass.Text()
 	got := text[span.Start:span.End]
 	repl := tphSeparators(got, tphCase(got, e.Expected))
+	if strings.Contains(got, "’") {
+		repl = strings.ReplaceAll(repl, "'", "’")
+	}
 	safe := e.cues == nil
 	edits := []mtcheck.TextEdit{{Span: span, NewText: repl}}
 	// Keep "a"/"an" in agreement with the replacement's first sound.

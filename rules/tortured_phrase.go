@@ -199,8 +199,9 @@ func tphCheckEntry(e TorturedEntry) error {
 // tphEntry is a compiled entry.
 type tphEntry struct {
 	TorturedEntry
-	words []string // lower-case words
-	cues  map[string]bool
+	words    []string // lower-case words
+	cues     map[string]bool
+	pluralOK bool
 }
 
 // tphMatcher finds entries by their first word.
@@ -226,6 +227,7 @@ func tphCompile(entries []TorturedEntry) (*tphMatcher, error) {
 			continue
 		}
 		ce := tphEntry{TorturedEntry: e, words: tphWords(e.Phrase)}
+		ce.pluralOK = tphPluralOK(ce.words, e.Expected)
 		if e.Context != "" {
 			ce.cues = tphDomains[e.Context]
 		}
@@ -328,7 +330,7 @@ func tphRun(pass *mtcheck.Pass) error {
 		matched := false
 		for _, ci := range cands {
 			e := &m.entries[ci]
-			end, ok := tphMatchRest(text, we, e.words[1:], &buf)
+			end, plural, ok := tphMatchRest(text, we, e.words[1:], &buf, e.pluralOK)
 			if !ok {
 				continue
 			}
@@ -343,7 +345,7 @@ func tphRun(pass *mtcheck.Pass) error {
 				}
 				conf = tphConfContext
 			}
-			tphReport(pass, e, span, prevStart, prevEnd, conf)
+			tphReport(pass, e, span, prevStart, prevEnd, conf, plural)
 			i = end
 			matched = true
 			break
@@ -358,10 +360,14 @@ func tphRun(pass *mtcheck.Pass) error {
 	return nil
 }
 
-func tphReport(pass *mtcheck.Pass, e *tphEntry, span mtcheck.Span, prevStart, prevEnd int, conf float64) {
+func tphReport(pass *mtcheck.Pass, e *tphEntry, span mtcheck.Span, prevStart, prevEnd int, conf float64, plural bool) {
 	text := pass.Text()
 	got := text[span.Start:span.End]
-	repl := tphSeparators(got, tphCase(got, e.Expected))
+	expected := e.Expected
+	if plural {
+		expected += "s"
+	}
+	repl := tphSeparators(got, tphCase(got, expected))
 	if strings.Contains(got, "’") {
 		repl = strings.ReplaceAll(repl, "'", "’")
 	}
@@ -383,7 +389,7 @@ func tphReport(pass *mtcheck.Pass, e *tphEntry, span mtcheck.Span, prevStart, pr
 			}
 		}
 	}
-	msg := fmt.Sprintf("tortured phrase %q: the established term is %q", tphOneLine(got), e.Expected)
+	msg := fmt.Sprintf("tortured phrase %q: the established term is %q", tphOneLine(got), expected)
 	if e.cues != nil {
 		msg += " (in this context)"
 	}
@@ -397,24 +403,46 @@ func tphReport(pass *mtcheck.Pass, e *tphEntry, span mtcheck.Span, prevStart, pr
 
 // tphMatchRest matches words after a first word that ended at off and
 // returns the end of the last one.
-func tphMatchRest(text string, off int, words []string, bp *[]byte) (int, bool) {
-	end := off
-	for _, w := range words {
+func tphMatchRest(text string, off int, words []string, bp *[]byte, pluralOK bool) (end int, plural, ok bool) {
+	end = off
+	for k, w := range words {
 		j, ok := tphSkipSep(text, end)
 		if !ok {
-			return 0, false
+			return 0, false, false
 		}
 		ws, we := tphWordAt(text, j)
 		if ws < 0 {
-			return 0, false
+			return 0, false, false
 		}
 		*bp = tphLower((*bp)[:0], text[ws:we])
 		if string(*bp) != w {
-			return 0, false
+			// The last word may take a plural "s": "irregular woodlands".
+			b := *bp
+			if !pluralOK || k != len(words)-1 || len(b) != len(w)+1 || b[len(b)-1] != 's' || string(b[:len(w)]) != w {
+				return 0, false, false
+			}
+			plural = true
 		}
 		end = we
 	}
-	return end, true
+	return end, plural, true
+}
+
+// tphPluralOK reports whether both the phrase and the expected term form
+// their plural with a plain "s" on the last word (as far as spelling
+// shows), so that "irregular woodlands" can become "random forests".
+func tphPluralOK(words []string, expected string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	ok := func(w string) bool {
+		if len(w) < 3 {
+			return false
+		}
+		c := w[len(w)-1]
+		return c >= 'a' && c <= 'z' && strings.IndexByte("sxyzh", c) < 0
+	}
+	return ok(words[len(words)-1]) && ok(expected)
 }
 
 // tphSkipSep skips the separator between two words of a phrase: a hyphen,

@@ -32,10 +32,10 @@ long transient memory → long short-term memory
 [computing] consideration component → attention mechanism
 consideration instrument → attention mechanism
 misfortune work → loss function
-enactment work → activation function
+[computing] enactment work → activation function
 angle plummet → gradient descent
 angle plunge → gradient descent
-irregular woodland → random forest
+[computing] irregular woodland → random forest
 arbitrary woodland → random forest
 irregular backwoods → random forest
 [computing] choice tree → decision tree
@@ -48,11 +48,10 @@ bunching calculation → clustering algorithm
 hereditary calculation → genetic algorithm
 molecule swarm enhancement → particle swarm optimization
 molecule swarm streamlining → particle swarm optimization
-administered learning → supervised learning
-unaided learning → unsupervised learning
+[computing] administered learning → supervised learning
+[computing] unaided learning → unsupervised learning
 [computing] solo learning → unsupervised learning
-highlight extraction → feature extraction
-highlight choice → feature selection
+[computing] highlight choice → feature selection
 disarray lattice → confusion matrix
 disarray framework → confusion matrix
 [computing] preparing information → training data
@@ -92,7 +91,7 @@ remote sensor organization → wireless sensor network
 remote sensor system → wireless sensor network
 interruption location framework → intrusion detection system
 interruption location → intrusion detection
-refusal of administration → denial of service
+[computing] refusal of administration → denial of service
 disavowal of administration → denial of service
 [computing] organization security → network security
 [computing] working framework → operating system
@@ -121,17 +120,13 @@ bosom malignancy → breast cancer
 bosom disease → breast cancer
 bosom malignant growth → breast cancer
 bosom peril → breast cancer
-lung malignancy → lung cancer
-prostate malignancy → prostate cancer
-colorectal malignant growth → colorectal cancer
-coronary illness → heart disease
 heart disappointment → heart failure
 kidney disappointment → kidney failure
 renal disappointment → renal failure
 respiratory disappointment → respiratory failure
 circulatory strain → blood pressure
-Alzheimer's illness → Alzheimer's disease
-Parkinson's illness → Parkinson's disease
+[medicine] Alzheimer's illness → Alzheimer's disease
+[medicine] Parkinson's illness → Parkinson's disease
 Parkinson's infection → Parkinson's disease
 sickle cell sickness → sickle cell disease
 ceaseless kidney illness → chronic kidney disease
@@ -155,15 +150,12 @@ twofold visually impaired → double-blind
 focal sensory system → central nervous system
 stomach related framework → digestive system
 spinal string → spinal cord
-undifferentiated cell → stem cell
 foundational microorganism → stem cell
 red platelet → red blood cell
 white platelet → white blood cell
-iron inadequacy → iron deficiency
 nutrient D inadequacy → vitamin D deficiency
 [medicine] weight record → body mass index
 [medicine] hazard factor → risk factor
-antagonistic impacts → adverse effects
 human immunodeficiency infection → human immunodeficiency virus
 myocardial localized necrosis → myocardial infarction
 attractive reverberation imaging → magnetic resonance imaging
@@ -177,10 +169,7 @@ lactic corrosive → lactic acid
 
 # Physical sciences, environment, statistics
 factual importance → statistical significance
-factual investigation → statistical analysis
-relapse investigation → regression analysis
-relapse examination → regression analysis
-straight relapse → linear regression
+[science] straight relapse → linear regression
 [science] calculated relapse → logistic regression
 [science] strategic relapse → logistic regression
 relationship coefficient → correlation coefficient
@@ -193,7 +182,7 @@ certainty interim → confidence interval
 worldwide temperature alteration → global warming
 an unnatural weather change → global warming
 nursery gas → greenhouse gas
-nursery impact → greenhouse effect
+[science] nursery impact → greenhouse effect
 ocean level ascent → sea level rise
 sun based vitality → solar energy
 sun oriented vitality → solar energy
@@ -202,12 +191,11 @@ sun based cell → solar cell
 sun oriented cell → solar cell
 wind vitality → wind energy
 atomic vitality → nuclear energy
-petroleum derivative → fossil fuel
 vitality productivity → energy efficiency
 vitality utilization → energy consumption
 vitality stockpiling → energy storage
 warm conductivity → thermal conductivity
-warm vitality → thermal energy
+[science] warm vitality → thermal energy
 [science] attractive field → magnetic field
 [science] electric flow → electric current
 limited component technique → finite element method
@@ -223,15 +211,13 @@ hydrochloric corrosive → hydrochloric acid
 # Economy, politics, news
 gross homegrown item → gross domestic product
 unfamiliar direct venture → foreign direct investment
-unfamiliar trade → foreign exchange
+[economy] unfamiliar trade → foreign exchange
 [economy] unfamiliar money → foreign currency
 [economy] financial exchange → stock market
 [economy] monetary development → economic growth
 prime clergyman → prime minister
 unfamiliar clergyman → foreign minister
-unfamiliar pastor → foreign minister
 money clergyman → finance minister
-United Countries → United Nations
 Joined Countries → United Nations
 Joined Realm → United Kingdom
 World Wellbeing Association → World Health Organization
@@ -240,7 +226,6 @@ Global Money related Asset → International Monetary Fund
 Worldwide Money related Asset → International Monetary Fund
 World Exchange Association → World Trade Organization
 official political race → presidential election
-presidential political race → presidential election
 long range interpersonal communication → social networking
 computerized showcasing → digital marketing
 inventory network the executives → supply chain management

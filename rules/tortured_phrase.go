@@ -256,18 +256,19 @@ func tphCompile(entries []TorturedEntry) (*tphMatcher, error) {
 }
 
 // Confidence of a report, measured on testdata/rules/tortured-phrase:
-// unambiguous phrases matched 39 times in positive.txt, all damage, and
+// unambiguous phrases matched 36 times in positive.txt, all damage, and
 // never in negative.txt (where they appear only quoted, as mentions), nor
 // in 3.1 million words of /usr/share/doc, the Debian Reference, licence
-// texts and the Go docs; no literal use of them is known, but unseen ones
-// may exist. Ambiguous phrases matched 14 times in positive.txt, all
-// damage; of 37 literal uses (the hard cases in negative.txt, 19 of them
-// written with cue words beside them on purpose, plus "the preparing set
-// of instructions … every user of the app", left out of the fixtures) one
-// was flagged: 14 of 15 reports real.
+// texts and the Go docs. Entries found to have literal uses ("lung
+// malignancy", "petroleum derivative", "iron inadequacy") were dropped or
+// gated on context, so unseen literal uses may still exist. Gated phrases
+// matched 19 times in positive.txt, all damage; of about 50 literal uses
+// (the hard cases in negative.txt, many written with a cue word beside them
+// on purpose, plus "the preparing set of instructions … every user of the
+// app", left out of the fixtures) one was flagged: 19 of 20 reports real.
 const (
-	tphConfFixed   = 0.9  // 39/39 on fixtures; below 1 for unseen literal uses
-	tphConfContext = 0.65 // 14/15 on fixtures written to be hard; context tests are brittle
+	tphConfFixed   = 0.9  // 36/36 on fixtures; below 1 for unseen literal uses
+	tphConfContext = 0.65 // 19/20 on fixtures written to be hard; context tests are brittle
 )
 
 var tphBufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64); return &b }}

@@ -41,6 +41,7 @@ const (
 	encConfLoneLead    = 0.75 // "Â " / "Ã " whose continuation byte was lost: fixtures 2/2
 	encConfTruncQuote  = 0.85 // "â€" whose third byte was dropped: fixtures 1/1
 	encConfReplacement = 0.9  // U+FFFD: fixtures 1/1; /usr/share/doc 10, 9 real (lost letters in names), 1 mention
+	encConfC1          = 0.9  // C1 control with a Windows-1252 meaning ("\u0093" for "“"): fixtures 2/2
 	encConfControl     = 0.9  // C0/C1 controls, DEL: fixtures 3/3; none in /usr/share/doc
 	encConfFormFeed    = 0.5  // \f, \v inside a line (word-processor line breaks): fixtures 1/1; at a line's start or end they are page breaks and stay quiet (14 in the licence texts)
 	encConfBOM         = 0.9  // U+FEFF inside the text: fixtures 1/1; /usr/share/doc 1/1 (files joined)
@@ -83,6 +84,13 @@ func encRun(pass *mtcheck.Pass) error {
 			i = j
 			continue
 		case r >= 0x80 && r <= 0x9f:
+			if w := encCP1252[r-0x80]; w != 0 {
+				span := mtcheck.Span{Start: i, End: i + size}
+				pass.Report(mtcheck.Diagnostic{Span: span, Confidence: encConfC1,
+					Message: fmt.Sprintf("control character %U: a Windows-1252 %q read as Latin-1", r, w),
+					Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix(fmt.Sprintf("replace with %q", w), span, string(w), true)}})
+				break
+			}
 			encControl(pass, text, i, size, r)
 		case r == 0xFEFF:
 			if i > 0 {
@@ -134,6 +142,13 @@ func encControl(pass *mtcheck.Pass, text string, i, size int, r rune) {
 }
 
 func encWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// encCP1252 maps the bytes 0x80–0x9F to their Windows-1252 characters (0
+// where Windows-1252 leaves the byte undefined).
+var encCP1252 = [32]rune{
+	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
+}
 
 // encCP1252Byte returns the Windows-1252 byte that displays as r. The five
 // bytes Windows-1252 leaves undefined, and the whole C1 range, map to the

@@ -593,14 +593,14 @@ func encHomoglyph(pass *mtcheck.Pass, text string, span mtcheck.Span) bool {
 		b.WriteRune(l)
 	}
 	ws, we := span.Start, span.End
-	for ws > 0 {
+	for ws > 0 && span.Start-ws < 64 {
 		r, size := utf8.DecodeLastRuneInString(text[:ws])
 		if !encIsLatinLetter(r) {
 			break
 		}
 		ws -= size
 	}
-	for we < len(text) {
+	for we < len(text) && we-span.End < 64 {
 		r, size := utf8.DecodeRuneInString(text[we:])
 		if !encIsLatinLetter(r) {
 			break
@@ -649,20 +649,28 @@ func encSentenceBounds(text string, span mtcheck.Span) (int, int) {
 	return lo, hi
 }
 
-// encLineBefore returns the line that ends at the newline at nl.
+// encLineBefore returns the line that ends at the newline at nl, or at most
+// its last encLineReach bytes.
 func encLineBefore(text string, nl int) string {
-	k := strings.LastIndexByte(text[:nl], '\n')
-	return text[k+1 : nl]
+	lo := max(0, nl-encLineReach)
+	k := strings.LastIndexByte(text[lo:nl], '\n')
+	return text[lo+k+1 : nl]
 }
 
-// encLineAt returns the line that starts at i.
+// encLineAt returns the line that starts at i, or at most its first
+// encLineReach bytes.
 func encLineAt(text string, i int) string {
-	k := strings.IndexByte(text[i:], '\n')
+	hi := min(len(text), i+encLineReach)
+	k := strings.IndexByte(text[i:hi], '\n')
 	if k < 0 {
-		return text[i:]
+		return text[i:hi]
 	}
 	return text[i : i+k]
 }
+
+// encLineReach bounds every search around a run, so that no input makes
+// the rule quadratic.
+const encLineReach = 300
 
 // encExplainCues are words that, shortly before a foreign run, introduce it
 // as a quoted form: "the Russian word", "written as", "the slogan".
@@ -705,7 +713,7 @@ func encLanguageCue(w string) bool {
 // name before an e-mail address, or a line of its own (a title, a list
 // of names) with fewer than two Latin words beside it.
 func encNotProse(text string, span mtcheck.Span) bool {
-	for j := span.Start; j > 0; {
+	for j := span.Start; j > 0 && span.Start-j < 64; {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
 		if unicode.IsSpace(r) {
 			break
@@ -715,7 +723,7 @@ func encNotProse(text string, span mtcheck.Span) bool {
 		}
 		j -= size
 	}
-	for j := span.End; j < len(text); {
+	for j := span.End; j < len(text) && j-span.End < 64; {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsSpace(r) {
 			break
@@ -731,21 +739,20 @@ func encNotProse(text string, span mtcheck.Span) bool {
 		}
 		j += size
 	}
-	before := strings.TrimRight(text[:span.Start], " \t*_")
+	before := strings.TrimRight(text[max(0, span.Start-encLineReach):span.Start], " \t*_")
 	if strings.HasSuffix(before, "/") || strings.HasSuffix(before, "|") {
 		return true
 	}
-	after := strings.TrimLeft(text[span.End:], " \t*_")
+	after := strings.TrimLeft(text[span.End:min(len(text), span.End+encLineReach)], " \t*_")
 	if strings.HasPrefix(after, "/") || strings.HasPrefix(after, "|") || strings.HasPrefix(after, "<") {
 		return true
 	}
 	// Latin words on the run's own line.
-	ls := strings.LastIndexByte(text[:span.Start], '\n') + 1
-	le := strings.IndexByte(text[span.End:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += span.End
+	ls := max(0, span.Start-encLineReach)
+	ls += strings.LastIndexByte(text[ls:span.Start], '\n') + 1
+	le := min(len(text), span.End+encLineReach)
+	if k := strings.IndexByte(text[span.End:le], '\n'); k >= 0 {
+		le = span.End + k
 	}
 	return encLatinWords(text[ls:span.Start])+encLatinWords(text[span.End:le]) < 2
 }

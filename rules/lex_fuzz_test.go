@@ -2,7 +2,9 @@ package rules
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -48,4 +50,43 @@ func FuzzLexRules(f *testing.F) {
 			t.Fatalf("fixed text is not valid UTF-8: %q", fixed)
 		}
 	})
+}
+
+// TestLexRulesLinear checks that adversarial inputs of 1 MB take about as
+// long as ordinary text: nothing in either rule is quadratic.
+func TestLexRulesLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	c, err := mtcheck.New([]*mtcheck.Rule{TorturedPhrase, Encoding})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 1 << 20
+	for name, unit := range map[string]string{
+		"cyrillic-digit token": "а1",
+		"one long line":        "мир the ",
+		"lines":                "мир\n",
+		"homoglyphs":           "aаbс",
+		"mojibake":             "Ã©",
+		"replacement":          "\ufffd",
+		"first words":          "profound ",
+		"gated phrase":         "profound learning ",
+		"spaces":               "counterfeit" + strings.Repeat(" ", 1000),
+		"cjk":                  "確認した",
+		"quoted cjk":           "the «確» said ",
+	} {
+		text := strings.Repeat(unit, size/len(unit))
+		start := time.Now()
+		if _, err := c.Check(context.Background(), text); err != nil {
+			t.Fatal(err)
+		}
+		// Generous for a loaded machine: ordinary text takes about 10 ms, the
+		// worst of these about a second, a quadratic path hours.
+		d := time.Since(start)
+		t.Logf("%s: %v", name, d)
+		if d > 20*time.Second {
+			t.Errorf("%s: %v for 1 MB", name, d)
+		}
+	}
 }

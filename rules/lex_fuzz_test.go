@@ -74,6 +74,7 @@ func TestLexRulesLinear(t *testing.T) {
 		"gated phrase":         "profound learning ",
 		"spaces":               "counterfeit" + strings.Repeat(" ", 1000),
 		"cjk":                  "確認した",
+		"spaced runs":          "Officials said мир on Monday, aides told us. ",
 		"quoted cjk":           "the «確» said ",
 	} {
 		text := strings.Repeat(unit, size/len(unit))

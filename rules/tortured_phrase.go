@@ -50,12 +50,16 @@ func NewTorturedPhrase(entries []TorturedEntry) *mtcheck.Rule {
 	return &mtcheck.Rule{
 		Name: "tortured-phrase",
 		Doc: `synonym-swapped fixed terms left by spinning tools ("counterfeit consciousness" for "artificial intelligence")
-Each phrase in a curated table (or a user list) is matched case-insensitively on word
-boundaries, across runs of spaces, single line breaks and hyphens, in one pass keyed on the
-phrase's first word. Phrases that ordinary English also uses ("profound learning", "versatile
-organization") are reported only when a cue word of their domain ("neural", "model", "patient",
-"market"…) appears within the same paragraph nearby, with lower confidence and an unsafe fix;
-a phrase that stands inside quotation marks is taken as a mention and left alone.`,
+Each phrase in a curated table of about 220 entries (science, computing, medicine, news) or in a
+user list is matched case-insensitively on word boundaries, across runs of spaces, single line
+breaks and hyphens, with a plural "s" on the last word, in one pass keyed on the phrase's first
+word. Phrases that ordinary English also uses ("profound learning", "versatile organization")
+are reported only in context: two distinct cue words of their domain ("neural", "model",
+"patient", "market"…) within 200 bytes in the same paragraph, or a cue word right after the
+phrase ("profound learning model"), and never before a word that marks the literal sense
+("profound learning experience"); they get lower confidence and an unsafe fix. A phrase inside
+quotation marks is a mention and stays quiet. The fix keeps the capitalisation, separators and
+apostrophes of the original and corrects a preceding "a"/"an".`,
 		Category: mtcheck.Mistranslation,
 		Severity: mtcheck.Warning,
 		Options: []mtcheck.OptionSpec{{

@@ -84,14 +84,14 @@ var spfNoClauseEnd = map[string]bool{
 	"sitcom": true, "play": true, "poem": true, "story": true, "magazine": true, "newspaper": true,
 	"paper": true, "journal": true, "band": true, "group": true, "episode": true, "opera": true,
 	"musical": true, "painting": true, "documentary": true, "podcast": true, "game": true,
-	"read": true, "reads": true, "reading": true, "watch": true, "watched": true, "watching": true,
+	"read": true, "reads": true, "reading": true, "watched": true, "watching": true,
 	"see": true, "saw": true, "seen": true, "starring": true, "starred": true, "wrote": true,
 	"written": true, "directed": true, "sang": true, "sing": true, "sings": true, "performed": true,
 	"edition": true, "vitamin": true, "grade": true, "type": true, "plan": true, "class": true,
 	"category": true, "exhibit": true, "option": true, "section": true, "part": true,
 	"level": true, "letter": true, "row": true, "gate": true, "block": true, "phase": true,
 	"model": true, "version": true, "route": true, "team": true, "division": true, "league": true,
-	"hepatitis": true, "influenza": true, "flu": true, "size": true, "cup": true, "pool": true,
+	"hepatitis": true, "triple": true, "double": true, "influenza": true, "flu": true, "size": true, "cup": true, "pool": true,
 }
 
 // spfLowerFunction are function words that may not follow "A"/"An" in a
@@ -307,7 +307,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		return spfFinding{}, false
 	}
 	p := words[0].text
-	if spfNoClauseEnd[strings.ToLower(p)] || p == "I" || spfAllCaps(p) {
+	if spfNoClauseEnd[p] || p == "I" || spfAllCaps(p) {
 		return spfFinding{}, false
 	}
 	pr, _ := utf8.DecodeRuneInString(p)
@@ -324,6 +324,15 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		}
 	}
 	if c < 0 {
+		// A lowercase run right after a sentence end: "…overnight. read more
+		// It left…".
+		if (stop == '.' || stop == '^') && nw <= 3 {
+			return spfFinding{
+				word:   mtcheck.Span{Start: ws, End: we},
+				phrase: mtcheck.Span{Start: words[nw-1].start, End: words[0].end},
+				shape:  spfShapeAfterStop,
+			}, true
+		}
 		return spfFinding{}, false
 	}
 	f := spfFinding{word: mtcheck.Span{Start: ws, End: we}, phrase: mtcheck.Span{Start: words[c].start, End: words[0].end}}
@@ -338,7 +347,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		// Mid-sentence: the word before the phrase must be a plain word
 		// that can end a clause.
 		before := words[c+1].text
-		if spfNoClauseEnd[strings.ToLower(before)] {
+		if spfNoClauseEnd[before] {
 			return spfFinding{}, false
 		}
 		f.shape = spfShapeMid
@@ -347,7 +356,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	}
 	if f.shape == spfShapePair {
 		before := words[c+1].text
-		if spfNoClauseEnd[strings.ToLower(before)] {
+		if spfNoClauseEnd[before] {
 			return spfFinding{}, false
 		}
 	}
@@ -369,33 +378,65 @@ func spfAllCaps(s string) bool {
 	return n >= 2
 }
 
-// spfConfirm tags the candidate's sentence and checks that the phrase is not
-// itself a clause (no finite verb or personal pronoun in a headline phrase)
-// and that the trigger starts a clause.
+// spfConfirm tags the candidate's sentence and checks three things: the
+// word before the trigger can end a clause (a noun, pronoun, participle,
+// adverb or number, not a determiner, preposition or auxiliary), a pronoun
+// trigger is followed by a verb and a determiner trigger by no verb (so it
+// starts a clause, not a title), and a headline phrase holds no pronoun or
+// modal (which would make it a clause of the sentence).
 func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
+	text := pass.Text()
 	s, ok := pass.Doc.SentenceAt(f.word.Start)
 	span := s.Span
 	if !ok || !span.Contains(f.phrase) {
 		// The segmenter split the phrase off: tag the phrase and what follows
 		// on its own.
-		span = mtcheck.Span{Start: f.phrase.Start, End: min(len(pass.Text()), f.word.End+80)}
-		for span.End < len(pass.Text()) && !utf8.RuneStart(pass.Text()[span.End]) {
+		span = mtcheck.Span{Start: f.phrase.Start, End: min(len(text), f.word.End+80)}
+		for span.End < len(text) && !utf8.RuneStart(text[span.End]) {
 			span.End++
 		}
 	}
 	toks := pass.Tag(span)
-	for _, t := range toks {
+	wi := -1
+	for i, t := range toks {
+		if t.Start == f.word.Start {
+			wi = i
+			break
+		}
+	}
+	if wi < 1 || wi+1 >= len(toks) {
+		return false
+	}
+	switch toks[wi-1].Tag {
+	case "DT", "CC", "TO", "PRP$", "MD", "WDT", "WP", "WP$", "POS", "EX":
+		return false
+	}
+	next := toks[wi+1].Tag
+	switch text[f.word.Start:f.word.End] {
+	case "It", "They", "He", "She", "We":
+		if !strings.HasPrefix(next, "VB") && next != "MD" && next != "RB" {
+			return false
+		}
+	case "The", "A", "An", "Its", "Their", "His", "Our":
+		if next == "VBD" || next == "VBZ" || next == "VBP" || next == "MD" {
+			return false
+		}
+	}
+	if f.shape == spfShapePair {
+		return true
+	}
+	for _, t := range toks[:wi] {
 		if t.Start < f.phrase.Start {
 			continue
 		}
-		if t.Start >= f.word.Start {
-			break
-		}
-		if f.shape == spfShapePair {
-			continue
-		}
 		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD", "PRP", "WP", "WDT":
+		case "MD", "PRP", "WP", "WDT":
+			return false
+		}
+		// Headlines drop articles; a phrase with one is part of the
+		// sentence ("Moody's gave a triple A rating").
+		switch t.Text {
+		case "a", "an", "the":
 			return false
 		}
 	}

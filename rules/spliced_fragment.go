@@ -273,8 +273,8 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 			}
 			s -= size
 		}
-		if s == e {
-			stop = ','
+		if s == e || !spfHasAlnum(text[s:e]) {
+			stop = ',' // punctuation, including dashes ("--")
 			break
 		}
 		words[nw] = spfWord{s, e, text[s:e]}
@@ -323,6 +323,13 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 			break
 		}
 	}
+	if c == 0 {
+		// A Title-Case run right before the trigger is one phrase:
+		// "…rates. Treasury Securities In a…".
+		for c+1 < nw && spfCapitalised(words[c+1].text) {
+			c++
+		}
+	}
 	if c < 0 {
 		// A lowercase run right after a sentence end: "…overnight. read more
 		// It left…".
@@ -363,6 +370,55 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	return f, true
 }
 
+// spfTagContext is roughly how many bytes of context around a candidate
+// are tagged.
+const spfTagContext = 30
+
+// spfBlankBefore returns the offset just after the last blank at or before
+// off, not before lo (lo if there is none).
+func spfBlankBefore(text string, lo, off int) int {
+	if off <= lo {
+		return lo
+	}
+	for i := off; i > lo; i-- {
+		if text[i-1] == ' ' {
+			return i
+		}
+	}
+	return lo
+}
+
+// spfBlankAfter returns the offset of the first blank at or after off, not
+// beyond hi (hi if there is none).
+func spfBlankAfter(text string, hi, off int) int {
+	if off >= hi {
+		return hi
+	}
+	for i := off; i < hi; i++ {
+		if text[i] == ' ' {
+			return i
+		}
+	}
+	return hi
+}
+
+// spfHasAlnum reports whether s holds a letter or digit.
+func spfHasAlnum(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// spfCapitalised reports whether s starts with an upper-case letter and is
+// not the pronoun "I".
+func spfCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && s != "I"
+}
+
 // spfAllCaps reports whether s has two or more letters, all upper case
 // (acronyms and datelines: "NATO", "US").
 func spfAllCaps(s string) bool {
@@ -386,16 +442,15 @@ func spfAllCaps(s string) bool {
 // modal (which would make it a clause of the sentence).
 func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
 	text := pass.Text()
-	s, ok := pass.Doc.SentenceAt(f.word.Start)
-	span := s.Span
-	if !ok || !span.Contains(f.phrase) {
-		// The segmenter split the phrase off: tag the phrase and what follows
-		// on its own.
-		span = mtcheck.Span{Start: f.phrase.Start, End: min(len(text), f.word.End+80)}
-		for span.End < len(text) && !utf8.RuneStart(text[span.End]) {
-			span.End++
-		}
+	// Tag a window of a few words around the phrase and the trigger, within
+	// the sentence (or the line, if the segmenter split them apart): the
+	// tagger's cost is per token.
+	lim := pass.Doc.Line(pass.Doc.LineOf(f.word.Start))
+	if s, ok := pass.Doc.SentenceAt(f.word.Start); ok && s.Contains(f.phrase) {
+		lim = s.Span
 	}
+	span := mtcheck.Span{Start: spfBlankBefore(text, lim.Start, f.phrase.Start-spfTagContext),
+		End: spfBlankAfter(text, lim.End, f.word.End+spfTagContext)}
 	toks := pass.Tag(span)
 	wi := -1
 	for i, t := range toks {

@@ -71,3 +71,70 @@ func spfCheckClean(t *testing.T, rule *mtcheck.Rule) {
 		}
 	}
 }
+
+// spfRepeat repeats unit, separated by blank lines, to about 1 MB.
+func spfRepeat(unit string) string {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString(unit)
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// spfFixtureText returns the two rules' fixtures (near misses and damage,
+// with annotation lines removed): a worst case, nearly every line a candidate.
+func spfFixtureText(b *testing.B) string {
+	b.Helper()
+	var parts []string
+	for _, f := range []string{
+		"../testdata/rules/spliced-fragment/negative.txt",
+		"../testdata/rules/sentence-fragment/negative.txt",
+		"../testdata/rules/spliced-fragment/positive.txt",
+		"../testdata/rules/sentence-fragment/positive.txt",
+	} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pf, err := mtchecktest.Parse(string(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, pf.Text)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// spfBench runs both splice and fragment rules, which share the sentence
+// layer, over text.
+func spfBench(b *testing.B, text string) {
+	c, err := mtcheck.New([]*mtcheck.Rule{SplicedFragment, SentenceFragment})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Load the sentence and tagger models before timing.
+	if _, err := c.Check(context.Background(), text[:min(len(text), 4096)]); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Check(context.Background(), text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSplicedFragment measures spliced-fragment and sentence-fragment
+// together on news prose: the seed article (real news, heavily damaged)
+// repeated to 1 MB.
+func BenchmarkSplicedFragment(b *testing.B) {
+	spfBench(b, spfRepeat(mtchecktest.Seed(b)))
+}
+
+// BenchmarkSplicedFragmentFixtures measures the worst case: the rules'
+// fixtures, nearly every line a candidate that needs tags.
+func BenchmarkSplicedFragmentFixtures(b *testing.B) {
+	spfBench(b, spfRepeat(spfFixtureText(b)))
+}

@@ -162,7 +162,8 @@ func sfrShapeOf(s string) (sfrShape, bool) {
 	r1, _ := utf8.DecodeRuneInString(w1)
 	switch {
 	case w0 == "To":
-		if !unicode.IsLower(r1) {
+		// "To recover, boot the system…": a comma introduces the main clause.
+		if !unicode.IsLower(r1) || strings.IndexByte(s, ',') >= 0 {
 			return 0, false
 		}
 		for _, idiom := range sfrInfinitiveIdioms {

@@ -94,6 +94,22 @@ var spfNoClauseEnd = map[string]bool{
 	"hepatitis": true, "triple": true, "double": true, "influenza": true, "flu": true, "size": true, "cup": true, "pool": true,
 }
 
+// spfComplementVerbs take a clause as object; a capitalised pronoun after
+// them starts that clause ("Christians believe He rose again").
+var spfComplementVerbs = map[string]bool{
+	"say": true, "says": true, "said": true, "believe": true, "believes": true, "believed": true,
+	"think": true, "thinks": true, "thought": true, "know": true, "knows": true, "knew": true,
+	"hope": true, "hopes": true, "hoped": true, "fear": true, "fears": true, "feared": true,
+	"claim": true, "claims": true, "claimed": true, "argue": true, "argues": true, "argued": true,
+	"insist": true, "insists": true, "insisted": true, "feel": true, "feels": true, "felt": true,
+	"suggest": true, "suggests": true, "suggested": true, "warn": true, "warns": true,
+	"warned": true, "admit": true, "admits": true, "admitted": true, "deny": true, "denies": true,
+	"denied": true, "expect": true, "expects": true, "expected": true, "confess": true,
+	"confessed": true, "pray": true, "prayed": true, "trust": true, "trusted": true,
+	"wrote": true, "writes": true, "write": true, "sang": true, "sing": true, "sings": true,
+	"reply": true, "replied": true, "answer": true, "answered": true, "cried": true, "shouted": true,
+}
+
 // spfLowerFunction are function words that may not follow "A"/"An" in a
 // splice ("vitamin A and", "Plan A is").
 var spfLowerFunction = map[string]bool{
@@ -307,7 +323,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		return spfFinding{}, false
 	}
 	p := words[0].text
-	if spfNoClauseEnd[p] || p == "I" || spfAllCaps(p) {
+	if spfNoClauseEnd[p] || spfComplementVerbs[p] || p == "I" || spfAllCaps(p) {
 		return spfFinding{}, false
 	}
 	pr, _ := utf8.DecodeRuneInString(p)
@@ -462,7 +478,8 @@ func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
 	if wi < 1 || wi+1 >= len(toks) {
 		return false
 	}
-	switch toks[wi-1].Tag {
+	prev := toks[wi-1].Tag
+	switch prev {
 	case "DT", "CC", "TO", "PRP$", "MD", "WDT", "WP", "WP$", "POS", "EX":
 		return false
 	}
@@ -472,8 +489,13 @@ func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
 		if !strings.HasPrefix(next, "VB") && next != "MD" && next != "RB" {
 			return false
 		}
-	case "The", "A", "An", "Its", "Their", "His", "Our":
+	case "The", "A", "An", "Its", "Their", "His", "Her", "Our":
 		if next == "VBD" || next == "VBZ" || next == "VBP" || next == "MD" {
+			return false
+		}
+		// After a past or base verb the determiner starts its object
+		// ("God gave His only son").
+		if prev == "VBD" || prev == "VB" {
 			return false
 		}
 	}

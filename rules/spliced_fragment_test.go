@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -126,15 +127,62 @@ func spfBench(b *testing.B, text string) {
 	}
 }
 
-// BenchmarkSplicedFragment measures spliced-fragment and sentence-fragment
-// together on news prose: the seed article (real news, heavily damaged)
-// repeated to 1 MB.
-func BenchmarkSplicedFragment(b *testing.B) {
-	spfBench(b, spfRepeat(mtchecktest.Seed(b)))
+// spfCleanText returns the clean news corpus of testdata/clean joined by
+// blank lines.
+func spfCleanText(b *testing.B) string {
+	b.Helper()
+	files, _ := filepath.Glob("../testdata/clean/*.txt")
+	if len(files) == 0 {
+		b.Skip("no clean corpus in testdata/clean")
+	}
+	var parts []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, strings.TrimSpace(string(data)))
+	}
+	return strings.Join(parts, "\n\n")
 }
 
-// BenchmarkSplicedFragmentFixtures measures the worst case: the rules'
-// fixtures, nearly every line a candidate that needs tags.
-func BenchmarkSplicedFragmentFixtures(b *testing.B) {
-	spfBench(b, spfRepeat(spfFixtureText(b)))
+// BenchmarkSplicedFragment measures spliced-fragment and sentence-fragment
+// together, 1 MB at a time: on clean news prose (testdata/clean), on the seed
+// article (real news, heavily damaged: six candidates that need tags per 5 KB)
+// and on the rules' fixtures (the worst case: nearly every line a candidate).
+func BenchmarkSplicedFragment(b *testing.B) {
+	b.Run("news", func(b *testing.B) { spfBench(b, spfRepeat(spfCleanText(b))) })
+	b.Run("seed", func(b *testing.B) { spfBench(b, spfRepeat(mtchecktest.Seed(b))) })
+	b.Run("fixtures", func(b *testing.B) { spfBench(b, spfRepeat(spfFixtureText(b))) })
+}
+
+// FuzzSplicedFragment feeds arbitrary valid text to the splice and fragment
+// rules: no error or panic, and every diagnostic on rune boundaries.
+func FuzzSplicedFragment(f *testing.F) {
+	for _, s := range []string{
+		"", "A", " The", "x The y", "Talks end. Heavy losses The plan was. To go.",
+		"One two. three The four five.\nX It y. Did not go.", "é The é. Pledge not to go é.",
+		"word \tThe\tx", "a. b c d e f g h The x y z.", "x -- The y. To be. Was not. They x.",
+	} {
+		f.Add(s)
+	}
+	c, err := mtcheck.New([]*mtcheck.Rule{SplicedFragment, SentenceFragment})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if mtcheck.ValidateText([]byte(text)) != nil {
+			return
+		}
+		rep, err := c.Check(context.Background(), text)
+		if err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+		for _, d := range rep.Diagnostics {
+			if d.Start < 0 || d.End > len(text) || d.Start >= d.End ||
+				!utf8.RuneStart(text[d.Start]) || d.End < len(text) && !utf8.RuneStart(text[d.End]) {
+				t.Fatalf("bad span %v in %q", d.Span, text)
+			}
+		}
+	})
 }

@@ -161,6 +161,12 @@ func sfrShapeOf(s string) (sfrShape, bool) {
 	w0, w1 := words[0], strings.TrimSuffix(words[1], ".")
 	r1, _ := utf8.DecodeRuneInString(w1)
 	switch {
+	case w0 == "In" && len(words) > 3 && words[1] == "order" && words[2] == "to":
+		// "In order to deter attacks.": the same infinitive, three words long.
+		if strings.IndexByte(s, ',') >= 0 {
+			return 0, false
+		}
+		return sfrShapeInfinitive, true
 	case w0 == "To":
 		// "To recover, boot the system…": a comma introduces the main clause.
 		if !unicode.IsLower(r1) || strings.IndexByte(s, ',') >= 0 {
@@ -252,6 +258,9 @@ func sfrConfirm(pass *mtcheck.Pass, s mtcheck.Span, shape sfrShape) bool {
 	}
 	switch shape {
 	case sfrShapeInfinitive:
+		if toks[0].Text == "In" {
+			return len(toks) > 4 && toks[3].Tag == "VB"
+		}
 		return toks[1].Tag == "VB"
 	case sfrShapeNoSubject:
 		// Aux + not + a verb: "Did not reach.", "Was not accepted."
@@ -261,6 +270,11 @@ func sfrConfirm(pass *mtcheck.Pass, s mtcheck.Span, shape sfrShape) bool {
 		switch toks[2].Tag {
 		case "VB", "VBN", "VBG", "VBD":
 			return true
+		case "JJ": // "Were not able to…", "Was not available."
+			switch toks[0].Text {
+			case "Was", "Were", "Is", "Are":
+				return true
+			}
 		}
 		return false
 	default:

@@ -82,7 +82,8 @@ var sfrInfinitiveIdioms = []string{
 	"To be sure", "To be fair", "To be clear", "To be honest", "To be frank", "To be precise",
 	"To be continued", "To be exact", "To sum up", "To put it", "To wit", "To say the least",
 	"To say nothing", "To each his own", "To each their own", "To err is", "To date",
-	"To this day", "To be or not",
+	"To this day", "To be or not", "To be announced", "To be confirmed", "To be determined",
+	"To be decided", "To be held",
 }
 
 func sfrRun(pass *mtcheck.Pass) error {
@@ -149,6 +150,14 @@ const (
 // "To", an auxiliary + "not", or a commitment verb + "to"/"not".
 func sfrShapeOf(s string) (sfrShape, bool) {
 	if len(s) < 8 || s[len(s)-1] != '.' || strings.HasSuffix(s, "..") {
+		return 0, false
+	}
+	// The first word decides whether the sentence can be a candidate at all.
+	sp := strings.IndexByte(s, ' ')
+	if sp < 0 {
+		return 0, false
+	}
+	if first := s[:sp]; first != "To" && first != "In" && !sfrAux[first] && !sfrCommitment[first] {
 		return 0, false
 	}
 	if strings.ContainsAny(s, "\"“”‘()[]:;") {

@@ -21,7 +21,7 @@ import (
 // new trade rules"), or the run between two such boundaries ("Was not
 // accepted" in "…of them Was not accepted They…"). Titles ("the film It
 // Happened One Night"), names ("Winnie The Pooh"), headlines on their own
-// line and text after a colon or dash stay quiet. Part-of-speech tags of the
+// line and text after a colon or dash stay quiet. Part-of-speech tags of a
 // candidate's sentence confirm that the phrase is not itself a clause.
 var SplicedFragment = &mtcheck.Rule{
 	Name: "spliced-fragment",
@@ -30,7 +30,7 @@ var SplicedFragment = &mtcheck.Rule{
 		"with no punctuation between, as scrapers leave link and headline text inside paragraphs.",
 	Category: mtcheck.Splice,
 	Severity: mtcheck.Warning,
-	Needs:    mtcheck.NeedSentences | mtcheck.NeedTags,
+	Needs:    mtcheck.NeedTags,
 	Run:      spfRun,
 }
 
@@ -117,6 +117,15 @@ var spfComplementVerbs = map[string]bool{
 	"confessed": true, "pray": true, "prayed": true, "trust": true, "trusted": true,
 	"wrote": true, "writes": true, "write": true, "sang": true, "sing": true, "sings": true,
 	"reply": true, "replied": true, "answer": true, "answered": true, "cried": true, "shouted": true,
+}
+
+// spfNPStart are words that begin the noun phrase after a clause-opening
+// "In" ("In a", "In the", "In response").
+var spfNPStart = map[string]bool{
+	"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "this": true, "that": true, "these": true, "those": true, "some": true,
+	"reference": true, "response": true, "addition": true, "fact": true, "contrast": true,
+	"particular": true, "recent": true, "order": true, "total": true, "general": true, "short": true,
 }
 
 // spfLowerFunction are function words that may not follow "A"/"An" in a
@@ -341,8 +350,14 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		return spfFinding{}, false
 	}
 	pr, _ := utf8.DecodeRuneInString(p)
-	if unicode.IsUpper(pr) && (w == "A" || w == "An" || w == "He") {
-		return spfFinding{}, false // names and labels: "Nguyen Van An", "Plan A", "Premier He"
+	if unicode.IsUpper(pr) && (w == "A" || w == "An" || w == "He" || w == "In" && !spfNPStart[next]) {
+		// Names and labels: "Nguyen Van An", "Plan A", "Premier He",
+		// "Moon Jae In said"; "In" still counts before a noun phrase, as in
+		// "…rates. Treasury Securities In a surprise move…".
+		return spfFinding{}, false
+	}
+	if strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") || strings.HasSuffix(p, "s'") || strings.HasSuffix(p, "s’") {
+		return spfFinding{}, false // a possessive owns what follows: "Stephen King's It was filmed twice"
 	}
 	// The rightmost capitalised word before the trigger starts the phrase.
 	c := -1
@@ -480,14 +495,14 @@ func spfAllCaps(s string) bool {
 func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
 	text := pass.Text()
 	// Tag a window of a few words around the phrase and the trigger, within
-	// the sentence (or the line, if the segmenter split them apart): the
-	// tagger's cost is per token.
+	// the line and not reaching back past a sentence end: the tagger's cost
+	// is per token, and the rule needs no sentence layer.
 	lim := pass.Doc.Line(pass.Doc.LineOf(f.word.Start))
-	if s, ok := pass.Doc.SentenceAt(f.word.Start); ok && s.Contains(f.phrase) {
-		lim = s.Span
+	start := spfBlankBefore(text, lim.Start, f.phrase.Start-spfTagContext)
+	if k := strings.LastIndex(text[start:f.phrase.Start], ". "); k >= 0 {
+		start += k + 2
 	}
-	span := mtcheck.Span{Start: spfBlankBefore(text, lim.Start, f.phrase.Start-spfTagContext),
-		End: spfBlankAfter(text, lim.End, f.word.End+spfTagContext)}
+	span := mtcheck.Span{Start: start, End: spfBlankAfter(text, lim.End, f.word.End+spfTagContext)}
 	toks := pass.Tag(span)
 	wi := -1
 	for i, t := range toks {

@@ -107,10 +107,12 @@ func spfFixtureText(b *testing.B) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// spfBench runs both splice and fragment rules, which share the sentence
-// layer, over text.
-func spfBench(b *testing.B, text string) {
-	c, err := mtcheck.New([]*mtcheck.Rule{SplicedFragment, SentenceFragment})
+// spfBench runs rules (by default the splice and fragment rules) over text.
+func spfBench(b *testing.B, text string, rules ...*mtcheck.Rule) {
+	if len(rules) == 0 {
+		rules = []*mtcheck.Rule{SplicedFragment, SentenceFragment}
+	}
+	c, err := mtcheck.New(rules)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -147,11 +149,13 @@ func spfCleanText(b *testing.B) string {
 }
 
 // BenchmarkSplicedFragment measures spliced-fragment and sentence-fragment
-// together, 1 MB at a time: on clean news prose (testdata/clean), on the seed
+// together (and spliced-fragment alone, which needs no sentence layer), 1 MB
+// at a time: on clean news prose (testdata/clean), on the seed
 // article (real news, heavily damaged: six candidates that need tags per 5 KB)
 // and on the rules' fixtures (the worst case: nearly every line a candidate).
 func BenchmarkSplicedFragment(b *testing.B) {
 	b.Run("news", func(b *testing.B) { spfBench(b, spfRepeat(spfCleanText(b))) })
+	b.Run("news/splice-only", func(b *testing.B) { spfBench(b, spfRepeat(spfCleanText(b)), SplicedFragment) })
 	b.Run("seed", func(b *testing.B) { spfBench(b, spfRepeat(mtchecktest.Seed(b))) })
 	b.Run("fixtures", func(b *testing.B) { spfBench(b, spfRepeat(spfFixtureText(b))) })
 }

@@ -238,16 +238,21 @@ func spfIsProseLine(line string) bool {
 	if last != '.' && last != '!' && last != '?' && last != '…' {
 		return false
 	}
+	// Count words by their first letter, without allocating.
 	words, caps := 0, 0
-	for _, f := range strings.Fields(line) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsLetter(r) {
+	atStart := true
+	for _, r := range line {
+		if r == ' ' || r == '\t' {
+			atStart = true
 			continue
 		}
-		words++
-		if unicode.IsUpper(r) {
-			caps++
+		if atStart && unicode.IsLetter(r) {
+			words++
+			if unicode.IsUpper(r) {
+				caps++
+			}
 		}
+		atStart = false
 	}
 	return words >= 6 && caps*2 <= words
 }

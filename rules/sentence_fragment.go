@@ -164,7 +164,7 @@ func sfrShapeOf(s string) (sfrShape, bool) {
 	if first := s[:sp]; first != "To" && first != "In" && !sfrAux[first] && !sfrCommitment[first] {
 		return 0, false
 	}
-	if strings.ContainsAny(s, "\"“”‘()[]:;") {
+	if strings.ContainsAny(s, "\"“”‘()[]:;`") {
 		return 0, false
 	}
 	words := strings.Fields(s)
@@ -271,6 +271,17 @@ func sfrConfirm(pass *mtcheck.Pass, s mtcheck.Span, shape sfrShape) bool {
 	}
 	switch shape {
 	case sfrShapeInfinitive:
+		// A second bare verb not joined to the first is an imperative main
+		// clause: "To enable it configure with the flag."
+		for i := 2; i < len(toks); i++ {
+			if toks[i].Tag == "VB" {
+				switch strings.ToLower(toks[i-1].Text) {
+				case "to", "and", "or", "not":
+				default:
+					return false
+				}
+			}
+		}
 		if toks[0].Text == "In" {
 			return len(toks) > 4 && toks[3].Tag == "VB"
 		}

@@ -151,7 +151,7 @@ func spfRun(pass *mtcheck.Pass) error {
 	var found []spfFinding
 	for i := 1; i < len(text); i++ {
 		c := text[i]
-		if c < 'A' || c > 'Z' || (text[i-1] != ' ' && text[i-1] != '\t') {
+		if c < 'A' || c > 'Z' || text[i-1] != ' ' {
 			continue
 		}
 		// A capitalised word after a blank: read it.
@@ -287,7 +287,8 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	if (w == "A" || w == "An") && spfLowerFunction[next] {
 		return spfFinding{}, false
 	}
-	// Words before the trigger, nearest first, up to the phrase limit.
+	// Words before the trigger, nearest first, up to the phrase limit. Only
+	// spaces separate them: tabs mark tables and columns.
 	var words [spfMaxRun + 1]spfWord
 	nw := 0
 	stop := byte(0) // what ended the walk: '.' a sentence end, '^' line start, ',' other punctuation
@@ -295,7 +296,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	for nw <= spfMaxRun {
 		// Skip blanks.
 		k := pos
-		for k > line.Start && (text[k-1] == ' ' || text[k-1] == '\t') {
+		for k > line.Start && text[k-1] == ' ' {
 			k--
 		}
 		if k == pos && nw > 0 || k == line.Start {
@@ -327,10 +328,10 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		if s > line.Start {
 			prev := text[s-1]
 			switch {
-			case prev == ' ' || prev == '\t':
+			case prev == ' ':
 				// Is the word before that a sentence end?
 				k := s - 1
-				for k > line.Start && (text[k-1] == ' ' || text[k-1] == '\t') {
+				for k > line.Start && text[k-1] == ' ' {
 					k--
 				}
 				if k > line.Start && (text[k-1] == '.' || text[k-1] == '!' || text[k-1] == '?') {
@@ -384,7 +385,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	if c < 0 {
 		// A lowercase run right after a sentence end: "…overnight. read more
 		// It left…".
-		if (stop == '.' || stop == '^') && nw <= 3 {
+		if r, _ := utf8.DecodeRuneInString(words[nw-1].text); (stop == '.' || stop == '^') && nw <= 3 && unicode.IsLower(r) {
 			return spfFinding{
 				word:   mtcheck.Span{Start: ws, End: we},
 				phrase: mtcheck.Span{Start: words[nw-1].start, End: words[0].end},

@@ -117,6 +117,11 @@ var spfComplementVerbs = map[string]bool{
 	"confessed": true, "pray": true, "prayed": true, "trust": true, "trusted": true,
 	"wrote": true, "writes": true, "write": true, "sang": true, "sing": true, "sings": true,
 	"reply": true, "replied": true, "answer": true, "answered": true, "cried": true, "shouted": true,
+	"saying": true, "thinking": true, "believing": true, "warning": true, "claiming": true,
+	"arguing": true, "insisting": true, "asking": true, "writing": true, "stating": true,
+	"declaring": true, "ask": true, "asks": true, "asked": true, "wonder": true, "wonders": true,
+	"wondered": true, "state": true, "states": true, "stated": true, "declared": true,
+	"announced": true, "read": true, "reads": true, "tweeted": true, "posted": true,
 }
 
 // spfNPStart are words that begin the noun phrase after a clause-opening

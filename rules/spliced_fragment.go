@@ -19,10 +19,16 @@ import (
 // diagnostic covers the spliced phrase in front of it: the run from the
 // nearest capitalised word back to the boundary ("Heavy losses", "Talks on
 // new trade rules"), or the run between two such boundaries ("Was not
-// accepted" in "…of them Was not accepted They…"). Titles ("the film It
-// Happened One Night"), names ("Winnie The Pooh"), headlines on their own
-// line and text after a colon or dash stay quiet. Part-of-speech tags of a
-// candidate's sentence confirm that the phrase is not itself a clause.
+// accepted" in "…of them Was not accepted They…"). Where only a name stands
+// before the trigger ("…dinner with Macron The two…") the diagnostic covers
+// the boundary ("Macron The"), at lower confidence: that is as likely a
+// missing full stop. Titles ("the film It Happened One Night"), names
+// ("Winnie The Pooh", "Moon Jae In said"), headlines on their own line, text
+// after a colon or dash, tables and the pronoun "I" stay quiet.
+// Part-of-speech tags of a few words around each candidate confirm it: the
+// word before the trigger can end a clause, the trigger starts one, and the
+// phrase is not itself a clause. No fix is offered: a person must decide
+// whether to delete the phrase or restore the punctuation.
 var SplicedFragment = &mtcheck.Rule{
 	Name: "spliced-fragment",
 	Doc: "link or headline text spliced into a sentence\n" +
@@ -138,7 +144,7 @@ var spfNPStart = map[string]bool{
 var spfLowerFunction = map[string]bool{
 	"and": true, "or": true, "in": true, "is": true, "was": true, "of": true, "to": true,
 	"for": true, "on": true, "at": true, "by": true, "with": true, "as": true, "are": true,
-	"were": true, "has": true, "had": true, "have": true, "from": true, "or,": true,
+	"were": true, "has": true, "had": true, "have": true, "from": true,
 }
 
 // spfWord is a word of a line, with its byte span in the document.

@@ -130,6 +130,11 @@ var spfComplementVerbs = map[string]bool{
 	"announced": true, "read": true, "reads": true, "tweeted": true, "posted": true,
 }
 
+// spfPrepositions are the triggers that are prepositions.
+var spfPrepositions = map[string]bool{
+	"In": true, "On": true, "At": true, "For": true, "From": true, "With": true, "By": true,
+}
+
 // spfNPStart are words that begin the noun phrase after a clause-opening
 // "In" ("In a", "In the", "In response").
 var spfNPStart = map[string]bool{
@@ -297,6 +302,12 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 	next := text[ns:ne]
 	if (w == "A" || w == "An") && spfLowerFunction[next] {
 		return spfFinding{}, false
+	}
+	if spfPrepositions[w] && (next == "the" || next == "a" || next == "an") && ne+1 < line.End && text[ne] == ' ' {
+		// "On the Waterfront", "In the Heat of the Night": a title or name.
+		if r, _ := utf8.DecodeRuneInString(text[ne+1 : line.End]); unicode.IsUpper(r) {
+			return spfFinding{}, false
+		}
 	}
 	// Words before the trigger, nearest first, up to the phrase limit. Only
 	// spaces separate them: tabs mark tables and columns.
@@ -560,7 +571,10 @@ func spfConfirm(pass *mtcheck.Pass, f spfFinding) bool {
 			continue
 		}
 		switch t.Tag {
-		case "MD", "PRP", "WP", "WDT":
+		case "MD", "PRP", "WP", "WDT", "VBD":
+			// A pronoun, modal or past tense makes the phrase a clause of the
+			// sentence ("Critics loved On the Waterfront"); headlines use
+			// the present.
 			return false
 		}
 		// Headlines drop articles; a phrase with one is part of the

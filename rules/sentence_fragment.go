@@ -117,8 +117,12 @@ func sfrRun(pass *mtcheck.Pass) error {
 		if strings.IndexByte(text[prev.End:s.Start], '\n') >= 0 {
 			continue
 		}
-		if !sfrFullSentence(text[prev.Start:prev.End]) {
-			continue
+		pt := text[prev.Start:prev.End]
+		if !sfrFullSentence(pt) || strings.HasSuffix(strings.TrimRight(pt, "\"'”’)"), "?") {
+			continue // a fragment answering a question is style: "Why? To win."
+		}
+		if shape == sfrShapeInfinitive && sfrNamesPurpose(pt) {
+			continue // "The club has one goal. To win the league."
 		}
 		if sfrInsideQuote(text[para.Start:s.Start]) {
 			continue
@@ -217,6 +221,32 @@ func sfrFullSentence(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s)) >= sfrMinPrevWords
+}
+
+// sfrPurposeNouns name an aim that a following infinitive fragment may
+// spell out in correct, if informal, prose.
+var sfrPurposeNouns = map[string]bool{
+	"goal": true, "goals": true, "aim": true, "aims": true, "plan": true, "plans": true,
+	"mission": true, "task": true, "job": true, "priority": true, "priorities": true,
+	"ambition": true, "ambitions": true, "objective": true, "objectives": true, "purpose": true,
+	"dream": true, "hope": true, "wish": true, "idea": true, "option": true, "options": true,
+	"choice": true, "way": true, "reason": true, "intention": true, "target": true,
+	"focus": true, "challenge": true, "message": true, "promise": true, "promises": true,
+	"solution": true, "answer": true, "thing": true, "strategy": true, "motive": true,
+	"instruction": true, "instructions": true, "order": true, "orders": true, "advice": true,
+	"request": true, "demand": true, "call": true, "decision": true, "temptation": true,
+	"alternative": true, "step": true, "steps": true, "remedy": true, "cure": true, "fix": true,
+}
+
+// sfrNamesPurpose reports whether s names an aim that an infinitive could
+// spell out.
+func sfrNamesPurpose(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if sfrPurposeNouns[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // sfrAddressed reports whether s speaks in the first or second person.

@@ -33,13 +33,14 @@ var SentenceFragment = &mtcheck.Rule{
 }
 
 // Confidences, graded by shape. Measured while developing on
-// testdata/rules/sentence-fragment (23 fragments, 30 near misses), the seed
-// (2 fragments) and about 320k words of clean prose (the Debian Reference,
+// testdata/rules/sentence-fragment (23 fragments, 32 lines of near misses), the seed
+// (2 fragments) and about 400k words of clean prose (the Debian Reference,
 // licence texts and Go docs that .ci/clean-corpus uses; prose's sherlock.txt
 // and article.txt; the WSJ sample of prose's treebank data rebuilt into
-// paragraphs). Clean prose gave one match, "To recover, boot the system…" (an
-// infinitive clause before an imperative), now excluded by the comma test;
-// after that, none. The grades weigh how often correct English can take
+// paragraphs; Candide; Rust's release notes; two Vim help files). Clean prose
+// gave two matches, both an infinitive clause before an imperative ("To
+// recover, boot the system…", "To enable it configure with…"), now excluded
+// by the comma and second-verb tests; after that, none. The grades weigh how often correct English can take
 // each shape:
 //   - sfrConfInfinitive: "To"/"In order to" + verb, no finite verb: 11 of 11
 //     real (10 fixtures, 1 seed); "To be sure." and kin are excluded by list.

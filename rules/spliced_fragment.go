@@ -41,23 +41,24 @@ var SplicedFragment = &mtcheck.Rule{
 }
 
 // Confidences, graded by shape. Measured while developing on
-// testdata/rules/spliced-fragment (26 splices, 40 near misses), the seed
-// (4 splices) and about 320k words of clean prose (the Debian Reference,
+// testdata/rules/spliced-fragment (28 splices, 94 lines of near misses), the seed
+// (4 splices) and about 400k words of clean prose (the Debian Reference,
 // licence texts and Go docs that .ci/clean-corpus uses; prose's sherlock.txt
 // and article.txt; the WSJ sample of prose's treebank data rebuilt into
-// paragraphs): no match in correct English, so the grades rest on the
+// paragraphs; Candide from x/text's testdata; Rust's release notes; two Vim
+// help files): no match in correct English, so the grades rest on the
 // near misses each shape lets through before tagging and on how often the
 // flagged phrase is foreign text rather than a missing full stop.
 //   - spfConfPair: a phrase between two boundaries ("…them Was not accepted
 //     They…"): 6 of 6 real (5 fixtures, 1 seed).
 //   - spfConfAfterStop: a phrase of 1–5 words between a sentence end and the
-//     boundary: 14 of 14 real (12 fixtures, 2 seed); in the WSJ sample it
+//     boundary: 15 of 15 real (13 fixtures, 2 seed); in the WSJ sample it
 //     also found 2 headings that had been run into the next paragraph.
 //   - spfConfMid: a capitalised run mid-sentence before the boundary: 10 of
 //     10 real (9 fixtures, 1 seed); a name may end the clause before it.
 //   - spfConfBreak: a single capitalised word mid-sentence before the
 //     boundary ("…met Macron The talks…"): as likely a missing full stop
-//     as a splice; no fixture of this shape occurs in clean text either.
+//     as a splice (1 fixture); no match of this shape in clean text.
 const (
 	spfConfPair      = 0.9
 	spfConfAfterStop = 0.85

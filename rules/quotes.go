@@ -1,0 +1,429 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtcheck/mtcheck/mtcheck"
+)
+
+// Quotes flags broken double quotation marks within a paragraph: empty
+// pairs, opening marks left dangling at the end of a paragraph, closing
+// marks with no opening one, reversed marks and quotations never closed.
+//
+// Single quotes and apostrophes (’90s, Russia’s, ‘quoted’) are not checked;
+// prime marks (6′2″) are not quotes; a straight or curly double mark after a
+// digit with no quotation open is an inch or second mark. A quotation left
+// open at the end of a paragraph is fine when the next paragraph opens with
+// a quotation mark (the multi-paragraph convention) or the paragraph ends in
+// an ellipsis (a truncated excerpt).
+var Quotes = &mtcheck.Rule{
+	Name: "quotes",
+	Doc: "broken double quotation marks: empty pairs, dangling, reversed, stray or unclosed quotes\n" +
+		"Works per paragraph on curly (“ ” „) and straight (\") double quotes; apostrophes, single quotes, " +
+		"primes and inch marks are left alone. A quotation open at a paragraph's end is accepted when the " +
+		"next paragraph starts with an opening quote.",
+	Category: mtcheck.Punctuation,
+	Severity: mtcheck.Warning,
+	Run:      qtsRun,
+}
+
+// Confidence of each kind of finding. Counts are measured on
+// testdata/rules/quotes (positive.txt: candidates that are damage; negative.txt:
+// candidates of that shape in correct English that the rule's guards keep
+// quiet or that it would otherwise report); see quotes_test.go
+// (TestQuotesConfidenceCounts) for the tally.
+const (
+	// qtsConfEmpty: an empty pair “”: 6 damage, 0 correct English.
+	qtsConfEmpty = 0.95
+	// qtsConfDangling: “ as the last mark of a paragraph with no quotation
+	// open: 6 damage, 0 correct English.
+	qtsConfDangling = 0.95
+	// qtsConfReversedPair: ”…“ used as a pair: 3 damage, 0 correct English.
+	qtsConfReversedPair = 0.9
+	// qtsConfReversed: one mark of the wrong direction closing or opening a
+	// quotation (“…“ before a space, ”word…”): 4 damage, 0 correct English.
+	qtsConfReversed = 0.8
+	// qtsConfStray: a closing ” with no quotation open: 4 damage; correct
+	// English of that shape (inch marks 12”, coordinates 46”) is excluded
+	// before counting.
+	qtsConfStray = 0.7
+	// qtsConfUnclosed: a quotation never closed in its paragraph: 4 damage;
+	// 5 correct English cases (multi-paragraph quotations, truncated
+	// excerpts) are kept quiet by the convention checks, so the weaker
+	// signal gets a lower confidence.
+	qtsConfUnclosed = 0.6
+	// qtsConfStraight: an unbalanced straight quote ("): 3 damage; inch
+	// marks (6'2", 12") would be correct English of that shape, and the
+	// rule skips straight quotes in any paragraph holding one.
+	qtsConfStraight = 0.5
+)
+
+// qtsMark kinds.
+const (
+	qtsOpen     = iota // “
+	qtsClose           // ”
+	qtsLow             // „
+	qtsStraight        // "
+)
+
+// qtsKind of the currently open quotation.
+const (
+	qtsOpenCurly    = iota // opened by “
+	qtsOpenLow             // opened by „ (closed by “ or ”)
+	qtsOpenStraight        // opened by "
+	qtsOpenReversed        // opened by ” in opening position
+)
+
+// qtsPara is what one paragraph leaves for its neighbours to judge.
+type qtsPara struct {
+	// unclosed is the index in diags of an "unclosed at the end" finding,
+	// or -1.
+	unclosed int
+	// leadStray is the index in diags of a stray closing mark that was the
+	// paragraph's first quotation mark, or -1.
+	leadStray int
+	// opensWithQuote reports whether the paragraph's first character is an
+	// opening quotation mark.
+	opensWithQuote bool
+	// endsTruncated reports whether the paragraph ends in an ellipsis.
+	endsTruncated bool
+}
+
+func qtsRun(pass *mtcheck.Pass) error {
+	text := pass.Text()
+	paras := pass.Doc.Paragraphs()
+	var diags []mtcheck.Diagnostic
+	drop := map[int]bool{}
+	prev := qtsPara{unclosed: -1, leadStray: -1}
+	for i, p := range paras {
+		if i&1023 == 0 && pass.Context().Err() != nil {
+			return pass.Context().Err()
+		}
+		cur := qtsParagraph(text, p, &diags)
+		if prev.unclosed >= 0 {
+			switch {
+			case cur.opensWithQuote:
+				// Multi-paragraph quotation: each paragraph opens, only the
+				// last one closes.
+				drop[prev.unclosed] = true
+			case cur.leadStray >= 0:
+				// A quotation carried across a paragraph break: whatever
+				// split it, neither half is quote damage on its own.
+				drop[prev.unclosed] = true
+				drop[cur.leadStray] = true
+			}
+		}
+		prev = cur
+	}
+	for i, d := range diags {
+		if !drop[i] {
+			pass.Report(d)
+		}
+	}
+	return nil
+}
+
+// qtsParagraph checks the quotation marks of paragraph p, appending findings
+// to diags.
+func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsPara {
+	res := qtsPara{unclosed: -1, leadStray: -1}
+	s, e := p.Start, p.End
+	body := text[s:e]
+	// Fast path: no double quotation mark at all.
+	hasStraight := strings.IndexByte(body, '"') >= 0
+	if !hasStraight && !strings.Contains(body, "\u201c") && !strings.Contains(body, "\u201d") && !strings.Contains(body, "\u201e") {
+		return res
+	}
+	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+	res.endsTruncated = strings.HasSuffix(trimmed, "…") || strings.HasSuffix(trimmed, "...")
+	lead := strings.TrimLeftFunc(body, unicode.IsSpace)
+	res.opensWithQuote = strings.HasPrefix(lead, "\u201c") || strings.HasPrefix(lead, "\u201e") || strings.HasPrefix(lead, "\"")
+	// Straight quotes are only judged in paragraphs without inch marks.
+	useStraight := hasStraight && !qtsHasInch(body)
+
+	report := func(d mtcheck.Diagnostic) int {
+		*diags = append(*diags, d)
+		return len(*diags) - 1
+	}
+	open := false
+	openPos, openKind := 0, 0
+	seen := false // a quotation mark has been seen in this paragraph
+	for i := s; i < e; i++ {
+		c := text[i]
+		var kind, size int
+		switch {
+		case c == '"':
+			if !useStraight {
+				continue
+			}
+			kind, size = qtsStraight, 1
+		case c == 0xE2 && i+2 < e && text[i+1] == 0x80:
+			switch text[i+2] {
+			case 0x9C:
+				kind = qtsOpen
+			case 0x9D:
+				kind = qtsClose
+			case 0x9E:
+				kind = qtsLow
+			default:
+				continue
+			}
+			size = 3
+		default:
+			continue
+		}
+		first := !seen
+		seen = true
+		m := mtcheck.Span{Start: i, End: i + size}
+		switch kind {
+		case qtsOpen:
+			if open && openKind == qtsOpenLow {
+				open = false // „…“
+				break
+			}
+			if j, ok := qtsEmptyPair(text, i+size, e); ok {
+				pair := mtcheck.Span{Start: i, End: j}
+				report(mtcheck.Diagnostic{Span: pair, Confidence: qtsConfEmpty,
+					Message: "empty pair of quotation marks",
+					Fixes:   []mtcheck.Fix{qtsDeletePair(text, pair, s, e)}})
+				i = j - 1
+				break
+			}
+			if qtsOnlySpaceAfter(text, i+size, e) {
+				ws := qtsSpaceBefore(text, i, s)
+				if !open {
+					report(mtcheck.Diagnostic{Span: m, Confidence: qtsConfDangling,
+						Message: "opening quotation mark at the end of the paragraph opens nothing",
+						Fixes:   []mtcheck.Fix{mtcheck.DeleteFix("delete the dangling quotation mark", mtcheck.Span{Start: ws, End: m.End}, true)}})
+					break
+				}
+				report(qtsReversedClose(text, m, ws, openPos, openKind))
+				open = false
+				break
+			}
+			if open {
+				if qtsCloseContext(text, i, i+size, s, e) {
+					report(qtsReversedClose(text, m, i, openPos, openKind))
+					open = false
+					break
+				}
+				if openKind == qtsOpenReversed {
+					report(qtsStrayClose(text, openPos))
+				} else {
+					report(qtsUnclosed(text, openPos, openKind))
+				}
+			}
+			open, openPos, openKind = true, i, qtsOpenCurly
+		case qtsLow:
+			if open && openKind == qtsOpenReversed {
+				report(qtsStrayClose(text, openPos))
+			} else if open {
+				report(qtsUnclosed(text, openPos, openKind))
+			}
+			open, openPos, openKind = true, i, qtsOpenLow
+		case qtsClose:
+			if open {
+				if openKind == qtsOpenReversed {
+					om := mtcheck.Span{Start: openPos, End: openPos + 3}
+					report(mtcheck.Diagnostic{Span: om, Confidence: qtsConfReversed,
+						Message: "closing quotation mark ” used to open a quotation",
+						Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix("replace with “", om, "\u201c", false)}})
+				}
+				open = false
+				break
+			}
+			if qtsDigitBefore(text, i, s) {
+				break // inch or second mark: 12”, 40°26’46”
+			}
+			if qtsOpenContext(text, i, i+size, s, e) {
+				open, openPos, openKind = true, i, qtsOpenReversed
+				break
+			}
+			k := report(qtsStrayClose(text, i))
+			if first {
+				res.leadStray = k
+			}
+		case qtsStraight:
+			if i+1 < e && text[i+1] == '"' {
+				i++ // "" (an empty string in code-like text): balanced
+				break
+			}
+			if open {
+				open = false
+				break
+			}
+			if qtsCloseContext(text, i, i+size, s, e) && !qtsOpenContext(text, i, i+size, s, e) {
+				k := report(mtcheck.Diagnostic{Span: m, Confidence: qtsConfStraight,
+					Message: "straight quotation mark closes a quotation that was never opened"})
+				if first {
+					res.leadStray = k
+				}
+				break
+			}
+			open, openPos, openKind = true, i, qtsOpenStraight
+		}
+	}
+	if open {
+		if openKind == qtsOpenReversed {
+			report(qtsStrayClose(text, openPos))
+		} else {
+			k := report(qtsUnclosed(text, openPos, openKind))
+			if res.endsTruncated {
+				*diags = (*diags)[:k]
+			} else {
+				res.unclosed = k
+			}
+		}
+	}
+	return res
+}
+
+// qtsUnclosed reports a quotation opened at pos and never closed.
+func qtsUnclosed(text string, pos, kind int) mtcheck.Diagnostic {
+	_, size := utf8.DecodeRuneInString(text[pos:])
+	conf, msg := qtsConfUnclosed, "quotation opened here is never closed in its paragraph"
+	if kind == qtsOpenStraight {
+		conf, msg = qtsConfStraight, "unbalanced straight quotation mark: the quotation opened here is never closed"
+	}
+	return mtcheck.Diagnostic{Span: mtcheck.Span{Start: pos, End: pos + size}, Confidence: conf, Message: msg}
+}
+
+// qtsStrayClose reports a closing ” at pos with no quotation open.
+func qtsStrayClose(text string, pos int) mtcheck.Diagnostic {
+	m := mtcheck.Span{Start: pos, End: pos + 3}
+	return mtcheck.Diagnostic{Span: m, Confidence: qtsConfStray,
+		Message: "closing quotation mark without an opening one",
+		Fixes:   []mtcheck.Fix{mtcheck.DeleteFix("delete the stray quotation mark", m, false)}}
+}
+
+// qtsReversedClose reports an opening “ at m that closes the quotation
+// opened at openPos; from is where the replacement starts (m.Start, or the
+// start of the white space before m).
+func qtsReversedClose(text string, m mtcheck.Span, from, openPos, openKind int) mtcheck.Diagnostic {
+	if openKind == qtsOpenReversed {
+		om := mtcheck.Span{Start: openPos, End: openPos + 3}
+		span := mtcheck.Span{Start: openPos, End: m.End}
+		return mtcheck.Diagnostic{Span: span, Confidence: qtsConfReversedPair,
+			Message: "quotation marks reversed: ”…“ instead of “…”",
+			Fixes: []mtcheck.Fix{{Message: "swap the quotation marks", Edits: []mtcheck.TextEdit{
+				{Span: om, NewText: "\u201c"}, {Span: mtcheck.Span{Start: from, End: m.End}, NewText: "\u201d"}}}}}
+	}
+	return mtcheck.Diagnostic{Span: m, Confidence: qtsConfReversed,
+		Message: "opening quotation mark “ used to close a quotation",
+		Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix("replace with ”", mtcheck.Span{Start: from, End: m.End}, "\u201d", false)}}
+}
+
+// qtsEmptyPair reports whether a closing ” follows at i after nothing but
+// spaces or tabs, and returns the offset just past it.
+func qtsEmptyPair(text string, i, e int) (int, bool) {
+	for i < e && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i+3 <= e && text[i:i+3] == "\u201d" {
+		return i + 3, true
+	}
+	return 0, false
+}
+
+// qtsDeletePair returns the fix deleting an empty pair, taking one adjacent
+// space along when spaces surround it. The fix is safe unless the pair sits
+// between two words, where deleting it would join them.
+func qtsDeletePair(text string, pair mtcheck.Span, s, e int) mtcheck.Fix {
+	before, after := rune(0), rune(0)
+	if pair.Start > s {
+		before, _ = utf8.DecodeLastRuneInString(text[s:pair.Start])
+	}
+	if pair.End < e {
+		after, _ = utf8.DecodeRuneInString(text[pair.End:e])
+	}
+	sb, sa := before == 0 || unicode.IsSpace(before), after == 0 || unicode.IsSpace(after)
+	span := pair
+	switch {
+	case sb && sa && after == ' ':
+		span.End++
+	case sb && sa && before == ' ':
+		span.Start--
+	}
+	safe := sb || sa || unicode.IsPunct(before) || unicode.IsPunct(after)
+	return mtcheck.DeleteFix("delete the empty quotation marks", span, safe)
+}
+
+// qtsOnlySpaceAfter reports whether text[i:e] is white space only.
+func qtsOnlySpaceAfter(text string, i, e int) bool {
+	for ; i < e; i++ {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// qtsSpaceBefore returns the start of the run of spaces and tabs ending at
+// i, not going before s.
+func qtsSpaceBefore(text string, i, s int) int {
+	for i > s && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// qtsDigitBefore reports whether the character before i is an ASCII digit.
+func qtsDigitBefore(text string, i, s int) bool {
+	return i > s && text[i-1] >= '0' && text[i-1] <= '9'
+}
+
+// qtsHasInch reports whether body holds a straight double quote directly
+// after a digit and not followed by a letter or digit (6'2", 12" wide).
+func qtsHasInch(body string) bool {
+	for i := 1; i < len(body); i++ {
+		if body[i] != '"' || body[i-1] < '0' || body[i-1] > '9' {
+			continue
+		}
+		if i+1 == len(body) {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(body[i+1:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// qtsOpenContext reports whether the mark text[i:j] sits where an opening
+// quotation mark goes: after a space, an opening bracket, a dash or the
+// paragraph start, and before a non-space character.
+func qtsOpenContext(text string, i, j, s, e int) bool {
+	if j >= e {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[j:e]); unicode.IsSpace(r) {
+		return false
+	}
+	if i == s {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[s:i])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/", r)
+}
+
+// qtsCloseContext reports whether the mark text[i:j] sits where a closing
+// quotation mark goes: after a non-space character, and before a space,
+// punctuation that may follow a quotation, or the paragraph end.
+func qtsCloseContext(text string, i, j, s, e int) bool {
+	if i == s {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(text[s:i]); unicode.IsSpace(r) {
+		return false
+	}
+	if j >= e {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:e])
+	return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…", r)
+}

@@ -210,7 +210,7 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 					break
 				}
 				if openKind == qtsOpenReversed {
-					report(qtsStrayClose(text, openPos))
+					report(qtsStrayClose(text, openPos, s, e))
 				} else {
 					report(qtsUnclosed(text, openPos, openKind))
 				}
@@ -218,7 +218,7 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 			open, openPos, openKind = true, i, qtsOpenCurly
 		case qtsLow:
 			if open && openKind == qtsOpenReversed {
-				report(qtsStrayClose(text, openPos))
+				report(qtsStrayClose(text, openPos, s, e))
 			} else if open {
 				report(qtsUnclosed(text, openPos, openKind))
 			}
@@ -241,7 +241,7 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 				open, openPos, openKind = true, i, qtsOpenReversed
 				break
 			}
-			k := report(qtsStrayClose(text, i))
+			k := report(qtsStrayClose(text, i, s, e))
 			if first {
 				res.leadStray = k
 			}
@@ -267,7 +267,7 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 	}
 	if open {
 		if openKind == qtsOpenReversed {
-			report(qtsStrayClose(text, openPos))
+			report(qtsStrayClose(text, openPos, s, e))
 		} else {
 			k := report(qtsUnclosed(text, openPos, openKind))
 			if res.endsTruncated {
@@ -290,12 +290,14 @@ func qtsUnclosed(text string, pos, kind int) mtcheck.Diagnostic {
 	return mtcheck.Diagnostic{Span: mtcheck.Span{Start: pos, End: pos + size}, Confidence: conf, Message: msg}
 }
 
-// qtsStrayClose reports a closing ” at pos with no quotation open.
-func qtsStrayClose(text string, pos int) mtcheck.Diagnostic {
+// qtsStrayClose reports a closing ” at pos, in paragraph [s, e), with no
+// quotation open.
+func qtsStrayClose(text string, pos, s, e int) mtcheck.Diagnostic {
 	m := mtcheck.Span{Start: pos, End: pos + 3}
+	del, _ := qtsTrimSpan(text, m, s, e)
 	return mtcheck.Diagnostic{Span: m, Confidence: qtsConfStray,
 		Message: "closing quotation mark without an opening one",
-		Fixes:   []mtcheck.Fix{mtcheck.DeleteFix("delete the stray quotation mark", m, false)}}
+		Fixes:   []mtcheck.Fix{mtcheck.DeleteFix("delete the stray quotation mark", del, false)}}
 }
 
 // qtsReversedClose reports an opening “ at m that closes the quotation
@@ -328,26 +330,40 @@ func qtsEmptyPair(text string, i, e int) (int, bool) {
 }
 
 // qtsDeletePair returns the fix deleting an empty pair, taking one adjacent
-// space along when spaces surround it. The fix is safe unless the pair sits
-// between two words, where deleting it would join them.
+// space along when spaces surround it. Between two non-space characters the
+// pair becomes a space, which may be wrong ("a“”b"), so that fix is unsafe.
 func qtsDeletePair(text string, pair mtcheck.Span, s, e int) mtcheck.Fix {
-	before, after := rune(0), rune(0)
-	if pair.Start > s {
-		before, _ = utf8.DecodeLastRuneInString(text[s:pair.Start])
+	span, ok := qtsTrimSpan(text, pair, s, e)
+	if !ok {
+		return mtcheck.ReplaceFix("replace the empty quotation marks with a space", pair, " ", false)
 	}
-	if pair.End < e {
-		after, _ = utf8.DecodeRuneInString(text[pair.End:e])
+	return mtcheck.DeleteFix("delete the empty quotation marks", span, true)
+}
+
+// qtsTrimSpan returns the span to delete so that removing m from paragraph
+// [s, e) leaves neither a doubled space nor a space at the paragraph's
+// start or end; ok is false when m sits between two non-space characters.
+func qtsTrimSpan(text string, m mtcheck.Span, s, e int) (span mtcheck.Span, ok bool) {
+	before, after := rune(0), rune(0)
+	if m.Start > s {
+		before, _ = utf8.DecodeLastRuneInString(text[s:m.Start])
+	}
+	if m.End < e {
+		after, _ = utf8.DecodeRuneInString(text[m.End:e])
 	}
 	sb, sa := before == 0 || unicode.IsSpace(before), after == 0 || unicode.IsSpace(after)
-	span := pair
+	span = m
 	switch {
+	case !sb && !sa:
+		return m, false
 	case sb && sa && after == ' ':
 		span.End++
 	case sb && sa && before == ' ':
 		span.Start--
+	case before == 0 && after == ' ':
+		span.End++
 	}
-	safe := sb || sa || unicode.IsPunct(before) || unicode.IsPunct(after)
-	return mtcheck.DeleteFix("delete the empty quotation marks", span, safe)
+	return span, true
 }
 
 // qtsOnlySpaceAfter reports whether text[i:e] is white space only.

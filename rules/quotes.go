@@ -76,6 +76,11 @@ const (
 	qtsOpenReversed        // opened by ” in opening position
 )
 
+// qtsOpenMark is an open quotation: where its mark is and which kind.
+type qtsOpenMark struct {
+	pos, kind int
+}
+
 // qtsPara is what one paragraph leaves for its neighbours to judge.
 type qtsPara struct {
 	// unclosed is the index in diags of an "unclosed at the end" finding,
@@ -147,8 +152,10 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 		*diags = append(*diags, d)
 		return len(*diags) - 1
 	}
-	open := false
-	openPos, openKind := 0, 0
+	// Open quotations, innermost last. Double quotes rarely nest in
+	// English, but old texts nest them and a line opening with a quote
+	// inside a quotation continues it (letters, verse).
+	var stack []qtsOpenMark
 	seen := false // a quotation mark has been seen in this paragraph
 	for i := s; i < e; i++ {
 		c := text[i]
@@ -177,10 +184,15 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 		first := !seen
 		seen = true
 		m := mtcheck.Span{Start: i, End: i + size}
+		n := len(stack)
+		var top qtsOpenMark
+		if n > 0 {
+			top = stack[n-1]
+		}
 		switch kind {
 		case qtsOpen:
-			if open && openKind == qtsOpenLow {
-				open = false // „…“
+			if n > 0 && top.kind == qtsOpenLow {
+				stack = stack[:n-1] // „…“
 				break
 			}
 			if j, ok := qtsEmptyPair(text, i+size, e); ok {
@@ -193,52 +205,40 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 			}
 			if qtsOnlySpaceAfter(text, i+size, e) {
 				ws := qtsSpaceBefore(text, i, s)
-				if !open {
+				if n == 0 {
 					report(mtcheck.Diagnostic{Span: m, Confidence: qtsConfDangling,
 						Message: "opening quotation mark at the end of the paragraph opens nothing",
 						Fixes:   []mtcheck.Fix{mtcheck.DeleteFix("delete the dangling quotation mark", mtcheck.Span{Start: ws, End: m.End}, true)}})
 					break
 				}
-				report(qtsReversedClose(text, m, ws, openPos, openKind))
-				open = false
+				report(qtsReversedClose(text, m, ws, top))
+				stack = stack[:n-1]
 				break
 			}
-			if open {
-				if qtsCloseContext(text, i, i+size, s, e) {
-					report(qtsReversedClose(text, m, i, openPos, openKind))
-					open = false
-					break
-				}
-				if openKind == qtsOpenReversed {
-					report(qtsStrayClose(text, openPos, s, e))
-				} else {
-					report(qtsUnclosed(text, openPos, openKind))
-				}
+			if n > 0 && qtsCloseContext(text, i, i+size, s, e) {
+				report(qtsReversedClose(text, m, i, top))
+				stack = stack[:n-1]
+				break
 			}
-			open, openPos, openKind = true, i, qtsOpenCurly
+			stack = append(stack, qtsOpenMark{i, qtsOpenCurly})
 		case qtsLow:
-			if open && openKind == qtsOpenReversed {
-				report(qtsStrayClose(text, openPos, s, e))
-			} else if open {
-				report(qtsUnclosed(text, openPos, openKind))
-			}
-			open, openPos, openKind = true, i, qtsOpenLow
+			stack = append(stack, qtsOpenMark{i, qtsOpenLow})
 		case qtsClose:
-			if open {
-				if openKind == qtsOpenReversed {
-					om := mtcheck.Span{Start: openPos, End: openPos + 3}
+			if n > 0 {
+				if top.kind == qtsOpenReversed {
+					om := mtcheck.Span{Start: top.pos, End: top.pos + 3}
 					report(mtcheck.Diagnostic{Span: om, Confidence: qtsConfReversed,
 						Message: "closing quotation mark ” used to open a quotation",
 						Fixes:   []mtcheck.Fix{mtcheck.ReplaceFix("replace with “", om, "\u201c", false)}})
 				}
-				open = false
+				stack = stack[:n-1]
 				break
 			}
 			if qtsDigitBefore(text, i, s) {
 				break // inch or second mark: 12”, 40°26’46”
 			}
 			if qtsOpenContext(text, i, i+size, s, e) {
-				open, openPos, openKind = true, i, qtsOpenReversed
+				stack = append(stack, qtsOpenMark{i, qtsOpenReversed})
 				break
 			}
 			k := report(qtsStrayClose(text, i, s, e))
@@ -250,11 +250,16 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 				i++ // "" (an empty string in code-like text): balanced
 				break
 			}
-			if open {
-				open = false
+			openCtx, closeCtx := qtsOpenContext(text, i, i+size, s, e), qtsCloseContext(text, i, i+size, s, e)
+			if n > 0 {
+				if openCtx && !closeCtx {
+					stack = append(stack, qtsOpenMark{i, qtsOpenStraight}) // nested or continued
+				} else {
+					stack = stack[:n-1]
+				}
 				break
 			}
-			if qtsCloseContext(text, i, i+size, s, e) && !qtsOpenContext(text, i, i+size, s, e) {
+			if closeCtx && !openCtx {
 				k := report(mtcheck.Diagnostic{Span: m, Confidence: qtsConfStraight,
 					Message: "straight quotation mark closes a quotation that was never opened"})
 				if first {
@@ -262,20 +267,20 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 				}
 				break
 			}
-			open, openPos, openKind = true, i, qtsOpenStraight
+			stack = append(stack, qtsOpenMark{i, qtsOpenStraight})
 		}
 	}
-	if open {
-		if openKind == qtsOpenReversed {
-			report(qtsStrayClose(text, openPos, s, e))
-		} else {
-			k := report(qtsUnclosed(text, openPos, openKind))
-			if res.endsTruncated {
-				*diags = (*diags)[:k]
-			} else {
-				res.unclosed = k
-			}
+	unclosed := false
+	for _, o := range stack {
+		if o.kind == qtsOpenReversed {
+			report(qtsStrayClose(text, o.pos, s, e))
+			continue
 		}
+		if unclosed || res.endsTruncated {
+			continue // one finding per paragraph; none in a truncated excerpt
+		}
+		unclosed = true
+		res.unclosed = report(qtsUnclosed(text, o.pos, o.kind))
 	}
 	return res
 }
@@ -301,12 +306,12 @@ func qtsStrayClose(text string, pos, s, e int) mtcheck.Diagnostic {
 }
 
 // qtsReversedClose reports an opening “ at m that closes the quotation
-// opened at openPos; from is where the replacement starts (m.Start, or the
-// start of the white space before m).
-func qtsReversedClose(text string, m mtcheck.Span, from, openPos, openKind int) mtcheck.Diagnostic {
-	if openKind == qtsOpenReversed {
-		om := mtcheck.Span{Start: openPos, End: openPos + 3}
-		span := mtcheck.Span{Start: openPos, End: m.End}
+// open; from is where the replacement starts (m.Start, or the start of the
+// white space before m).
+func qtsReversedClose(text string, m mtcheck.Span, from int, open qtsOpenMark) mtcheck.Diagnostic {
+	if open.kind == qtsOpenReversed {
+		om := mtcheck.Span{Start: open.pos, End: open.pos + 3}
+		span := mtcheck.Span{Start: open.pos, End: m.End}
 		return mtcheck.Diagnostic{Span: span, Confidence: qtsConfReversedPair,
 			Message: "quotation marks reversed: ”…“ instead of “…”",
 			Fixes: []mtcheck.Fix{{Message: "swap the quotation marks", Edits: []mtcheck.TextEdit{

@@ -82,9 +82,14 @@ type brkOpen struct {
 func brkRun(pass *mtcheck.Pass) error {
 	text := pass.Text()
 	var stack []brkOpen
+	inFence := false
 	for i, p := range pass.Doc.Paragraphs() {
 		if i&1023 == 0 && pass.Context().Err() != nil {
 			return pass.Context().Err()
+		}
+		var skip bool
+		if skip, inFence = qtsFenced(text, p, inFence); skip {
+			continue
 		}
 		stack = brkParagraph(pass, text, p, stack[:0])
 	}
@@ -99,6 +104,9 @@ func brkParagraph(pass *mtcheck.Pass, text string, p mtcheck.Span, stack []brkOp
 	for i := s; i < e; i++ {
 		c := text[i]
 		switch c {
+		case '`':
+			i = qtsSkipCode(text, i, e) - 1
+			continue
 		case '"':
 			inQuote = !inQuote
 			continue
@@ -189,19 +197,20 @@ func brkOpener(c byte) byte {
 	return '{'
 }
 
-// brkEmoticonOpen reports whether the opening bracket at i is part of an
-// emoticon: :( :-( ;( =( :'( or a reversed one such as (: (-:
+// brkEmoticonOpen reports whether the "(" at i is part of an emoticon:
+// :( :-( ;( =( :'( or a reversed one such as (: (-:
 func brkEmoticonOpen(text string, i, s, e int) bool {
-	return brkEyesBefore(text, i, s) || (text[i] == '(' && brkEyesAfter(text, i+1, e))
+	return text[i] == '(' && (brkEyesBefore(text, i, s) || brkEyesAfter(text, i+1, e))
 }
 
-// brkEmoticonClose reports whether the closing bracket at i is part of an
-// emoticon: :) :-) ;) =) :') :] 8-) and the like.
+// brkEmoticonClose reports whether the ")" at i is part of an emoticon:
+// :) :-) ;) =) :') 8-) and the like.
 func brkEmoticonClose(text string, i, s int) bool {
-	return brkEyesBefore(text, i, s)
+	return text[i] == ')' && brkEyesBefore(text, i, s)
 }
 
 // brkEyesBefore reports whether an emoticon's eyes (and nose) end at i.
+// Eyes after another colon ("::(") are code, not a face.
 func brkEyesBefore(text string, i, s int) bool {
 	j := i - 1
 	if j >= s && (text[j] == '-' || text[j] == '\'' || text[j] == '^' || text[j] == 'o') {
@@ -212,7 +221,7 @@ func brkEyesBefore(text string, i, s int) bool {
 	}
 	switch text[j] {
 	case ':', ';', '=':
-		return true
+		return j == s || text[j-1] != ':'
 	case '8', 'B', 'X', 'x':
 		// 8-) B-) only with a nose, so that "8)" stays a list marker and
 		// "B)" a label.

@@ -102,9 +102,15 @@ func qtsRun(pass *mtcheck.Pass) error {
 	var diags []mtcheck.Diagnostic
 	drop := map[int]bool{}
 	prev := qtsPara{unclosed: -1, leadStray: -1}
+	inFence := false
 	for i, p := range paras {
 		if i&1023 == 0 && pass.Context().Err() != nil {
 			return pass.Context().Err()
+		}
+		var skip bool
+		if skip, inFence = qtsFenced(text, p, inFence); skip {
+			prev = qtsPara{unclosed: -1, leadStray: -1}
+			continue
 		}
 		cur := qtsParagraph(text, p, &diags)
 		if prev.unclosed >= 0 {
@@ -138,6 +144,9 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 	body := text[s:e]
 	// Fast path: no double quotation mark at all.
 	hasStraight := strings.IndexByte(body, '"') >= 0
+	if strings.IndexByte(body, '`') >= 0 {
+		body = qtsBlankCode(body)
+	}
 	if !hasStraight && !strings.Contains(body, "\u201c") && !strings.Contains(body, "\u201d") && !strings.Contains(body, "\u201e") {
 		return res
 	}
@@ -161,6 +170,9 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 		c := text[i]
 		var kind, size int
 		switch {
+		case c == '`':
+			i = qtsSkipCode(text, i, e) - 1
+			continue
 		case c == '"':
 			if !useStraight {
 				continue
@@ -447,4 +459,62 @@ func qtsCloseContext(text string, i, j, s, e int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text[j:e])
 	return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…", r)
+}
+
+// qtsSkipCode returns the offset just past the inline code span (Markdown
+// backticks) starting at the backtick at i, or i+1 when the run of
+// backticks is not closed before e.
+func qtsSkipCode(text string, i, e int) int {
+	j := i
+	for j < e && text[j] == '`' {
+		j++
+	}
+	run := text[i:j]
+	if k := strings.Index(text[j:e], run); k >= 0 {
+		return j + k + len(run)
+	}
+	return i + 1
+}
+
+// qtsBlankCode returns body with its inline code spans replaced by spaces
+// of the same length, for the paragraph-wide looks (inch marks).
+func qtsBlankCode(body string) string {
+	b := []byte(body)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '`' {
+			continue
+		}
+		j := qtsSkipCode(body, i, len(body))
+		if j > i+1 {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		i = j - 1
+	}
+	return string(b)
+}
+
+// qtsFenced reports whether paragraph p is inside or touches a fenced code
+// block (a line starting with ``` or ~~~), given whether a fence was open
+// before it, and whether one is open after it.
+func qtsFenced(text string, p mtcheck.Span, inFence bool) (skip, after bool) {
+	body := text[p.Start:p.End]
+	if !strings.Contains(body, "```") && !strings.Contains(body, "~~~") {
+		return inFence, inFence
+	}
+	skip, after = true, inFence
+	for len(body) > 0 {
+		line := body
+		if k := strings.IndexByte(body, '\n'); k >= 0 {
+			line, body = body[:k], body[k+1:]
+		} else {
+			body = ""
+		}
+		line = strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			after = !after
+		}
+	}
+	return skip, after
 }

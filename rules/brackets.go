@@ -355,8 +355,8 @@ func brkCheckInsertion(pass *mtcheck.Pass, text string, top brkOpen, close, s, e
 			return
 		}
 	}
-	if words > 3 || brkExempt[content] {
-		return
+	if words > 3 || brkExempt[content] || len(content) < 3 || strings.Trim(content, "ivx") == "" {
+		return // footnote letters [a], [iv] and known marks
 	}
 	// Before: a sentence end and at least one space, on the same line.
 	j := top.pos

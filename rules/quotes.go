@@ -236,6 +236,9 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 		case qtsLow:
 			stack = append(stack, qtsOpenMark{i, qtsOpenLow})
 		case qtsClose:
+			if n > 0 && qtsDigitBefore(text, i, s) && qtsNextIsClose(text, i+size, e) {
+				break // an inch mark inside a quotation: “a 12” board,” she said
+			}
 			if n > 0 {
 				if top.kind == qtsOpenReversed {
 					om := mtcheck.Span{Start: top.pos, End: top.pos + 3}
@@ -259,7 +262,12 @@ func qtsParagraph(text string, p mtcheck.Span, diags *[]mtcheck.Diagnostic) qtsP
 			}
 		case qtsStraight:
 			if i+1 < e && text[i+1] == '"' {
-				i++ // "" (an empty string in code-like text): balanced
+				i++
+				if i+1 < e && qtsIsWordByte(text[i+1]) {
+					// ""word: two quotations opening at once.
+					stack = append(stack, qtsOpenMark{i - 1, qtsOpenStraight}, qtsOpenMark{i, qtsOpenStraight})
+				}
+				// Otherwise "" is an empty string in code-like text: balanced.
 				break
 			}
 			openCtx, closeCtx := qtsOpenContext(text, i, i+size, s, e), qtsCloseContext(text, i, i+size, s, e)
@@ -517,4 +525,30 @@ func qtsFenced(text string, p mtcheck.Span, inFence bool) (skip, after bool) {
 		}
 	}
 	return skip, after
+}
+
+// qtsIsWordByte reports whether b is an ASCII letter or digit.
+func qtsIsWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// qtsNextIsClose reports whether the next double quotation mark in
+// text[i:e] is a closing ”.
+func qtsNextIsClose(text string, i, e int) bool {
+	for ; i+2 < e; i++ {
+		switch text[i] {
+		case '"':
+			return false
+		case 0xE2:
+			if text[i+1] == 0x80 {
+				switch text[i+2] {
+				case 0x9D:
+					return true
+				case 0x9C, 0x9E:
+					return false
+				}
+			}
+		}
+	}
+	return false
 }

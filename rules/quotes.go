@@ -29,34 +29,38 @@ var Quotes = &mtcheck.Rule{
 	Run:      qtsRun,
 }
 
-// Confidence of each kind of finding. Counts are measured on
-// testdata/rules/quotes (positive.txt: candidates that are damage; negative.txt:
-// candidates of that shape in correct English that the rule's guards keep
-// quiet or that it would otherwise report); see quotes_test.go
-// (TestQuotesConfidenceCounts) for the tally.
+// Confidence of each kind of finding. "Damage" counts come from
+// testdata/rules/quotes/positive.txt (tallied by TestQuotesConfidenceCounts)
+// and the seed; "quiet" counts are correct English of the same shape in
+// negative.txt that a guard keeps quiet. On about 1.7 MB of edited English
+// (Conan Doyle with straight quotes and again with machine-curled quotes,
+// Emerson, Candide, news articles, licences, Markdown release notes) the
+// rule reported 0 false positives and 2 real typos (an unclosed and a
+// reversed quotation), besides the curling tool's own reversed marks.
 const (
-	// qtsConfEmpty: an empty pair “”: 6 damage, 0 correct English.
+	// qtsConfEmpty: an empty pair “”: 6 damage + 1 in the seed, 0 quiet.
 	qtsConfEmpty = 0.95
 	// qtsConfDangling: “ as the last mark of a paragraph with no quotation
-	// open: 6 damage, 0 correct English.
+	// open: 7 damage + 3 in the seed, 0 quiet.
 	qtsConfDangling = 0.95
-	// qtsConfReversedPair: ”…“ used as a pair: 3 damage, 0 correct English.
+	// qtsConfReversedPair: ”…“ used as a pair: 3 damage, 0 quiet.
 	qtsConfReversedPair = 0.9
-	// qtsConfReversed: one mark of the wrong direction closing or opening a
-	// quotation (“…“ before a space, ”word…”): 4 damage, 0 correct English.
+	// qtsConfReversed: one mark of the wrong direction (“…“ before a space,
+	// ”…”): 3 damage + 1 in real text, 0 quiet; ”…” is the house style of
+	// some languages, so a little below the pair.
 	qtsConfReversed = 0.8
-	// qtsConfStray: a closing ” with no quotation open: 4 damage; correct
-	// English of that shape (inch marks 12”, coordinates 46”) is excluded
-	// before counting.
+	// qtsConfStray: a closing ” with no quotation open: 4 damage; 6 quiet
+	// inch and second marks (12”, 46”N) of the same shape, so a missed guard
+	// is a real risk.
 	qtsConfStray = 0.7
-	// qtsConfUnclosed: a quotation never closed in its paragraph: 4 damage;
-	// 5 correct English cases (multi-paragraph quotations, truncated
-	// excerpts) are kept quiet by the convention checks, so the weaker
-	// signal gets a lower confidence.
+	// qtsConfUnclosed: a quotation never closed in its paragraph: 4 damage
+	// + 1 in real text; 3 quiet (multi-paragraph quotations, a truncated
+	// excerpt), and dozens more in Conan Doyle's multi-paragraph speeches.
 	qtsConfUnclosed = 0.6
-	// qtsConfStraight: an unbalanced straight quote ("): 3 damage; inch
-	// marks (6'2", 12") would be correct English of that shape, and the
-	// rule skips straight quotes in any paragraph holding one.
+	// qtsConfStraight: an unbalanced straight quote ("): 3 damage; 3 quiet
+	// paragraphs with inch marks (5'10", 12"), where straight quotes are not
+	// judged at all, and 2 false positives on nested quotes (""word") in
+	// real text before that guard: the weakest signal.
 	qtsConfStraight = 0.5
 )
 

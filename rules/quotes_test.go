@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -42,20 +43,9 @@ func qtsFlagged(t testing.TB, rule *mtcheck.Rule, text string) []string {
 	doc := mtcheck.NewDocument(text)
 	var out []string
 	for _, d := range qtsCheck(t, rule, text) {
-		out = append(out, strings.Join([]string{itoa(doc.LineOf(d.Start)), text[d.Start:d.End]}, ":"))
+		out = append(out, strconv.Itoa(doc.LineOf(d.Start))+":"+text[d.Start:d.End])
 	}
 	return out
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // TestQuotesSeed: the seed article has one empty pair and three paragraphs

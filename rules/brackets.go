@@ -47,9 +47,10 @@ const (
 	// brkConfUnclosed: an opening bracket never closed in its paragraph:
 	// 5 damage + 2 in real text, 0 quiet.
 	brkConfUnclosed = 0.75
-	// brkConfStray: a closing bracket with nothing open: 4 damage; 17 quiet
-	// of the same shape (list markers 1) a) iv), emoticons :-) ;( (:, smiley
-	// runs "))"), so a missed guard is the main risk.
+	// brkConfStray: a closing bracket with nothing open: 4 damage; over 20
+	// quiet of the same shape (list markers 1) a) iv), emoticons :-) ;( (:,
+	// smiley runs "))", key names Ctrl-], quoted symbols "C-x )"), so a
+	// missed guard is the main risk.
 	brkConfStray = 0.65
 	// brkConfInsertion: a lone lowercase [word] between two sentences in
 	// narration: 3 damage + 1 in the seed; 8 quiet of the same shape

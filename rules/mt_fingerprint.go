@@ -163,13 +163,20 @@ func mtfContextOK(text string, start, end, lastEnd int) (ok, lineAlone bool) {
 			return false, false
 		}
 	}
-	// Before: line start, or white space after the end of a sentence.
+	// Before: white space after the end of a sentence, or a line of its own
+	// after a line that ends a sentence.
 	b := start
 	for b > 0 && (text[b-1] == ' ' || text[b-1] == '\t') {
 		b--
 	}
 	if b == 0 || text[b-1] == '\n' {
-		return atLineEnd, true
+		if !atLineEnd {
+			return false, false
+		}
+		for b > 0 && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n' || text[b-1] == '\r') {
+			b--
+		}
+		return mtfSentenceEndsAt(text, b), true
 	}
 	if b == start {
 		return false, false // "price field."
@@ -177,29 +184,36 @@ func mtfContextOK(text string, start, end, lastEnd int) (ok, lineAlone bool) {
 	if b == lastEnd {
 		return true, false // a second residue right after a flagged one
 	}
+	return mtfSentenceEndsAt(text, b), false
+}
+
+// mtfSentenceEndsAt reports whether a complete sentence of at least
+// mtfMinWords words ends just before offset b: a terminator, optionally
+// followed by closing quotes or brackets, that does not end an
+// abbreviation.
+func mtfSentenceEndsAt(text string, b int) bool {
 	p := b
-	for p > 0 && strings.IndexByte("\"')]\u00bb", text[p-1]) >= 0 {
+	for p > 0 && strings.IndexByte("\"')]", text[p-1]) >= 0 {
 		p--
 	}
 	// Closing curly quotes are three bytes: ” (E2 80 9D) and ’ (E2 80 99).
 	for p >= 3 && text[p-3] == 0xE2 && text[p-2] == 0x80 && (text[p-1] == 0x9D || text[p-1] == 0x99) {
 		p -= 3
 	}
-	if p == 0 {
-		return false, false
-	}
 	switch {
+	case p == 0:
+		return false
 	case text[p-1] == '.' || text[p-1] == '!' || text[p-1] == '?':
 		p--
 	case p >= 3 && text[p-3:p] == "\u2026":
 		p -= 3
 	default:
-		return false, false
+		return false
 	}
 	if text[p] == '.' && mtfAbbrevBefore(text, p) {
-		return false, false
+		return false
 	}
-	return mtfWordsBefore(text, p) >= mtfMinWords, false
+	return mtfWordsBefore(text, p) >= mtfMinWords
 }
 
 // mtfStartsSentence reports whether s starts like a new sentence or another
@@ -227,6 +241,9 @@ func mtfStartsSentence(s string) bool {
 // single letter ("U.S."), a word with an inner period ("e.g.") or a word in
 // mtfAbbrevs.
 func mtfAbbrevBefore(text string, dot int) bool {
+	if dot > 0 && text[dot-1] == '.' {
+		return false // an ellipsis "..."
+	}
 	w := dot
 	for w > 0 && dot-w < 16 && (mtfIsLetter(text[w-1]) || text[w-1] == '.') {
 		w--

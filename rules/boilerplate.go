@@ -165,22 +165,27 @@ func blpSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '
 func blpRun(pass *mtcheck.Pass) error {
 	text := pass.Text()
 	title := blpTitle(text)
-	prevBlank := true      // the previous line is blank (or there is none)
+	// paraStart: every line since the last blank line (or the start) was
+	// deleted whole, so this one's deletion may take the blank lines after
+	// it without gluing paragraphs together.
+	paraStart := true
 	translatorRun := false // the last non-blank line was translator UI
 	for pos := 0; pos < len(text); {
 		l := blpNextLine(text, pos)
 		pos = l.next
 		if l.ts == l.te {
-			prevBlank = true
+			paraStart = true
 			continue
 		}
 		line := text[l.ts:l.te]
 		ms := blpMatchLine(line, l.ts, title, translatorRun)
+		deletesLine := false
 		translatorRun = len(ms) > 0 && (ms[0].kind == blpTranslator || ms[0].kind == blpTranslatorWeak)
 		for _, m := range ms {
 			var fix mtcheck.Fix
 			if m.whole {
-				fix = mtcheck.DeleteFix("delete the line", blpLineDeletion(text, l, prevBlank), true)
+				fix = mtcheck.DeleteFix("delete the line", blpLineDeletion(text, l, paraStart), true)
+				deletesLine = true
 			} else {
 				fix = mtcheck.DeleteFix("delete the shortcode", blpTokenDeletion(text, l, m.span), true)
 			}
@@ -198,7 +203,7 @@ func blpRun(pass *mtcheck.Pass) error {
 				}
 			}
 		}
-		prevBlank = false
+		paraStart = paraStart && deletesLine
 	}
 	return nil
 }
@@ -314,7 +319,9 @@ func blpPostFooter(line string) (blpMatch, bool) {
 func blpCaption(line string, off int) []blpMatch {
 	var out []blpMatch
 	if strings.HasPrefix(line, "[caption ") || strings.HasPrefix(line, "[caption]") {
-		if k := strings.IndexByte(line, ']'); k > 0 {
+		// With attributes, or alone on the line: "[caption] is a
+		// shortcode that …" in a WordPress manual is prose.
+		if k := strings.IndexByte(line, ']'); k > 0 && (k+1 == len(line) || strings.IndexByte(line[:k], '=') >= 0) {
 			out = append(out, blpMatch{span: mtcheck.Span{Start: off, End: off + k + 1}, conf: blpConfCertain,
 				msg: "caption shortcode left in the text", whole: k+1 == len(line)})
 		}
@@ -351,11 +358,12 @@ func blpWords(s string) int {
 }
 
 // blpLineDeletion returns the span that removes line l with its line break;
-// a line opening a paragraph takes the blank lines after it too, so deleted
-// paragraphs leave no pile of blank lines.
-func blpLineDeletion(text string, l blpLine, prevBlank bool) mtcheck.Span {
+// with paraStart (the lines of l's paragraph before it are deleted too) it
+// takes the blank lines after it as well, so deleted paragraphs leave no
+// pile of blank lines.
+func blpLineDeletion(text string, l blpLine, paraStart bool) mtcheck.Span {
 	end := l.next
-	if prevBlank {
+	if paraStart {
 		for end < len(text) {
 			n := blpNextLine(text, end)
 			if n.ts != n.te || n.next == n.end { // non-blank, or last line without break

@@ -208,11 +208,12 @@ func blpRun(pass *mtcheck.Pass) error {
 	return nil
 }
 
-// blpTitle returns the trimmed first non-blank line of text.
+// blpTitle returns the trimmed first non-blank line of text that is not
+// boilerplate itself (so deleting boilerplate never changes the title).
 func blpTitle(text string) string {
 	for pos := 0; pos < len(text); {
 		l := blpNextLine(text, pos)
-		if l.ts < l.te {
+		if l.ts < l.te && blpMatchLine(text[l.ts:l.te], l.ts, "", false) == nil {
 			return text[l.ts:l.te]
 		}
 		pos = l.next

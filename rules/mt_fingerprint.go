@@ -176,7 +176,7 @@ func mtfContextOK(text string, start, end, lastEnd int) (ok, lineAlone bool) {
 		for b > 0 && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n' || text[b-1] == '\r') {
 			b--
 		}
-		return mtfSentenceEndsAt(text, b), true
+		return b == lastEnd || mtfSentenceEndsAt(text, b), true
 	}
 	if b == start {
 		return false, false // "price field."

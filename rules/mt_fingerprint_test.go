@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -48,6 +49,8 @@ func TestMTFingerprintFixes(t *testing.T) {
 		{"It ended in transparency. rice field. rice field.", "It ended in transparency."},
 		{"The port extended its hours.\nrice field.\nThe end came soon.", "The port extended its hours.\nThe end came soon."},
 		{"The port extended its hours.\r\nrice field.\r\nThe end came soon.", "The port extended its hours.\r\nThe end came soon."},
+		{"The port extended its hours.\nrice field.\nrice field.\n", "The port extended its hours.\n"},
+		{"The port extended its hours. increase. rice field.", "The port extended its hours."},
 	}
 	for _, c := range cases {
 		if got := mtfFixAll(t, MTFingerprint, c.in, true); got != c.want {
@@ -167,4 +170,33 @@ func mtfBench(b *testing.B, rule *mtcheck.Rule) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzRulesB checks mt-fingerprint, boilerplate and duplicate-line on
+// arbitrary text: no errors or panics, valid spans (the checker validates
+// them), and fixes that leave nothing more to fix.
+func FuzzRulesB(f *testing.F) {
+	for _, s := range []string{
+		"It ended in transparency. rice field.\n",
+		"Said so. rice field. rice field. increase.\r\n",
+		"Body.\n\nShare post:\n\nMore like this\n\nHead line here\n\nSnippet text...\n",
+		"[caption id=\"a\"] x[/caption]\n[/caption]\n",
+		"More about this source text\n\nSend feedback\nSide panels\n",
+		"Four words in line\nFour words in line\n\nFour words in line here\nFour words in line here\n",
+		"The post X appeared first on Y.\nSource link X\n",
+	} {
+		f.Add(s)
+	}
+	rules := []*mtcheck.Rule{MTFingerprint, Boilerplate, DuplicateLine}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, r := range rules {
+			fixed := mtfFixAll(t, r, text, false)
+			if again := mtfFixAll(t, r, fixed, false); again != fixed {
+				t.Errorf("%s: fixes not idempotent:\n%q\n-> %q\n-> %q", r.Name, text, fixed, again)
+			}
+		}
+	})
 }

@@ -63,7 +63,7 @@ func TestDuplicateLineEdges(t *testing.T) {
 	for _, s := range []string{"", "\n\n", "a b c d e f g h i j\na b c d e f g h i j", "a b c d e f g h i j\r\na b c d e f g h i j\r\n"} {
 		mtfFlagged(t, DuplicateLine, s)
 	}
-	if got := mtfFlagged(t, DuplicateLine, "one two three four five six\r\none two three four five six"); len(got) != 1 {
+	if got := mtfFlagged(t, DuplicateLine, "One two three four five six.\r\n\r\nOne two three four five six.\r\n"); len(got) != 1 {
 		t.Errorf("CRLF lines: flagged %q, want one", got)
 	}
 }

@@ -41,8 +41,8 @@ type mtfFingerprint struct {
 // Candidates considered and rejected: "Has been done." (Japanese
 // "されています"; also found as a terse reply in English notes, 2 of 4
 // public hits were English), "trout." (ます read as 鱒; no residue found in
-// 10 public hits, all English), orphan "is." / "was." (no residue found; too
-// close to elliptical English such as "It is what it is.").
+// 10 public hits, all English), orphan "is." / "was." (no evidence
+// gathered, and too close to elliptical English such as "It is.").
 var mtfTable = []mtfFingerprint{
 	{
 		Phrase:      "rice field",

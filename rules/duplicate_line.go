@@ -158,10 +158,34 @@ func (d *dplState) add(l blpLine) {
 }
 
 // dplProseStart reports whether line starts like prose: a letter, digit or
-// opening quote.
+// opening quote, and not a list item marker such as "d) ", "2. " or "iv) ".
 func dplProseStart(line string) bool {
+	if k := strings.IndexAny(line, ".)"); k > 0 && k+1 < len(line) && line[k+1] == ' ' && dplListLabel(line[:k]) {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(line)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'\u201c\u2018\u00ab", r)
+}
+
+// dplListLabel reports whether s labels a list item: up to three digits, a
+// single letter or a small roman numeral.
+func dplListLabel(s string) bool {
+	if len(s) == 1 && mtfIsLetter(s[0]) {
+		return true
+	}
+	switch strings.ToLower(s) {
+	case "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii":
+		return true
+	}
+	if len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // dplEndsSentence reports whether line ends with a sentence terminator,

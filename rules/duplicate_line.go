@@ -58,7 +58,7 @@ type dplEntry struct {
 
 func dplRun(pass *mtcheck.Pass) error {
 	text := pass.Text()
-	d := dplState{text: text, seen: make(map[string]int), titleStart: -1}
+	d := dplState{text: text, seen: make(map[string]int, len(text)/512), titleStart: -1}
 	// A line counts only when it is a whole paragraph: a blank line (or the
 	// text's edge) on both sides. pend is a line that opened a paragraph and
 	// waits to learn what follows it.
@@ -160,7 +160,7 @@ func (d *dplState) add(l blpLine) {
 // dplProseStart reports whether line starts like prose: a letter, digit or
 // opening quote, and not a list item marker such as "d) ", "2. " or "iv) ".
 func dplProseStart(line string) bool {
-	if k := strings.IndexAny(line, ".)"); k > 0 && k+1 < len(line) && line[k+1] == ' ' && dplListLabel(line[:k]) {
+	if k := strings.IndexAny(line[:min(len(line), 6)], ".)"); k > 0 && k+1 < len(line) && line[k+1] == ' ' && dplListLabel(line[:k]) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(line)
@@ -173,12 +173,12 @@ func dplListLabel(s string) bool {
 	if len(s) == 1 && mtfIsLetter(s[0]) {
 		return true
 	}
+	if len(s) > 4 {
+		return false
+	}
 	switch strings.ToLower(s) {
 	case "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii":
 		return true
-	}
-	if len(s) > 3 {
-		return false
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

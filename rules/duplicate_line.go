@@ -14,10 +14,13 @@ import (
 var DuplicateLine = &mtcheck.Rule{
 	Name: "duplicate-line",
 	Doc: "a title or paragraph line repeated later in the document\n" +
-		"Lines are compared after trimming, with runs of white space folded. Short lines " +
-		"(fewer than 4 words or 20 bytes) and lines repeated three or more times (refrains, " +
-		"templates) are left alone, and so are boilerplate lines, which the boilerplate rule " +
-		"reports. The fix deletes the later line and is never safe: a person must decide.",
+		"Only lines that are whole paragraphs (blank lines around them) count; they are " +
+		"compared after trimming, with runs of white space folded. Short lines (fewer than 4 " +
+		"words or 20 bytes), lines that do not start like prose (list items, markup, code), " +
+		"lines other than the title that do not end a sentence (headings, credits), lines " +
+		"repeated three or more times (refrains, templates) and boilerplate lines (the " +
+		"boilerplate rule's) are left alone. The fix deletes the later line and is never " +
+		"safe: a person must decide.",
 	Category: mtcheck.Duplication,
 	Severity: mtcheck.Warning,
 	Run:      dplRun,
@@ -25,9 +28,9 @@ var DuplicateLine = &mtcheck.Rule{
 
 // Thresholds. A line must have dplMinWords words and dplMinBytes bytes to
 // count: "Share", "Advertisement", "***", "Read more", "Photo: Reuters" and
-// one-line refrains stay below; the shortest repeated headline in the
-// fixtures has 5 words and 30 bytes. Four words and twenty bytes still
-// admit short headlines ("Storm closes coastal roads").
+// one-line refrains stay below; the shortest repeated line in the fixtures
+// and the seed has 7 words and 40 bytes. Four words and twenty bytes still
+// admit short headlines ("Storm closes coastal roads", 26 bytes).
 const (
 	dplMinWords = 4
 	dplMinBytes = 20

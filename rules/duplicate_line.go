@@ -132,11 +132,15 @@ type dplState struct {
 // sentence, unless it is the title.
 func (d *dplState) add(l blpLine) {
 	line := d.text[l.ts:l.te]
-	if len(line) < dplMinBytes || dplWords(line) < dplMinWords || !dplProseStart(line) {
+	if len(line) < dplMinBytes || !dplProseStart(line) {
+		return
+	}
+	words, fold := dplScan(line)
+	if words < dplMinWords {
 		return
 	}
 	key := line
-	if dplNeedsFold(line) {
+	if fold {
 		d.scratch = dplFold(d.scratch[:0], line)
 		key = string(d.scratch)
 	}
@@ -216,20 +220,31 @@ func dplWords(s string) int {
 	return n
 }
 
-// dplNeedsFold reports whether s holds white space other than single
-// spaces, which dplFold would change.
-func dplNeedsFold(s string) bool {
+// dplScan counts the words of s (up to dplMinWords) and reports whether s
+// holds white space other than single spaces, which dplFold would change.
+// One loop, since it runs over every paragraph.
+func dplScan(s string) (words int, fold bool) {
+	in := false
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			if !in {
+				words++
+				in = true
+			}
+			continue
+		}
+		in = false
+		switch c {
 		case '\t', '\r', '\f', '\v':
-			return true
+			return max(words, dplWords(s)), true
 		case ' ':
 			if i+1 < len(s) && s[i+1] == ' ' {
-				return true
+				return max(words, dplWords(s)), true
 			}
 		}
 	}
-	return false
+	return words, false
 }
 
 // dplFold appends s to dst with every run of white space made one space.

@@ -12,6 +12,9 @@ func All() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
 		Quotes,
 		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
 	}
 }
 
@@ -20,6 +23,9 @@ func Default() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
 		Quotes,
 		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
 	}
 }
 

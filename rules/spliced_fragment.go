@@ -453,7 +453,7 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 
 // spfTagContext is roughly how many bytes of context around a candidate
 // are tagged.
-const spfTagContext = 30
+const spfTagContext = 14
 
 // spfBlankBefore returns the offset just after the last blank at or before
 // off, not before lo (lo if there is none).

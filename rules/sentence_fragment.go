@@ -16,10 +16,15 @@ import (
 //
 // Only short sentences that follow a full sentence in the same paragraph and
 // end in a plain full stop are candidates; their part-of-speech tags decide.
-// Headlines, list items, lines without final punctuation, quotations and
-// dialogue answers ("Yes.", "Not yet.", "Of course.") stay quiet, and so do
+// Headlines, list items, lines without final punctuation, quotations,
+// dialogue answers ("Yes.", "Not yet.", "Of course."), answers to a question
+// ("Why? To win."), infinitives that spell out an aim named just before ("One
+// goal. To win the league."), negative imperatives ("Do not …") and
+// imperatives in prose that addresses the reader stay quiet, and so do
 // stylistic verbless fragments ("A bold move."), which the rule does not try
-// to tell from damage.
+// to tell from damage. The severity is warning because a dropped clause loses
+// meaning; the confidences stay at or below 0.6. No fix is offered: the
+// missing clause cannot be guessed.
 var SentenceFragment = &mtcheck.Rule{
 	Name: "sentence-fragment",
 	Doc: "orphan sentence fragment left by a dropped clause\n" +

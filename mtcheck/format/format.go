@@ -269,8 +269,8 @@ func mergedEdit(text string, f mtcheck.Fix) (mtcheck.Span, string, bool) {
 	edits := append([]mtcheck.TextEdit(nil), f.Edits...)
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 	span := mtcheck.Span{Start: edits[0].Start, End: edits[0].End}
-	for _, e := range edits {
-		if e.Start < span.End && e.Start != e.End {
+	for _, e := range edits[1:] {
+		if e.Start < span.End {
 			return mtcheck.Span{}, "", false // overlapping edits
 		}
 		span.End = max(span.End, e.End)

@@ -417,7 +417,41 @@ func TestHugeSingleLine(t *testing.T) {
 	}
 	// The file is read into one string; checking, positions and output must
 	// not copy it per line or per finding.
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*uint64(len(text)) {
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("%d-byte single line: %d bytes allocated (%.2fx)", len(text), alloc, float64(alloc)/float64(len(text)))
+	if alloc > 4*uint64(len(text)) {
 		t.Errorf("allocated %d bytes for a %d-byte file (%.1fx)", alloc, len(text), float64(alloc)/float64(len(text)))
 	}
+}
+
+// BenchmarkHugeSingleLine checks a 30 MB file that is one line, with the
+// test rules (one finding), and writes JSON: the path the memory target
+// is about.
+func BenchmarkHugeSingleLine(b *testing.B) {
+	useTestRules(b)
+	const size = 30 << 20
+	var sb strings.Builder
+	sb.Grow(size + 64)
+	for sb.Len() < size {
+		sb.WriteString("Ça va. Word after word in one long line without end. ")
+	}
+	sb.WriteString("The end.Final words")
+	p := writeFile(b, b.TempDir(), "huge.txt", sb.String())
+	b.SetBytes(int64(sb.Len()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var out, errb bytes.Buffer
+		if code := run([]string{"-format", "json", p}, nil, &out, &errb); code != 1 {
+			b.Fatalf("code %d: %s", code, errb.String())
+		}
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
 }

@@ -238,7 +238,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if !o.diff {
 		fm, _ := format.Lookup(o.format)
-		opts := format.Options{Rules: checker.Rules(), ToolName: "mtcheck", ToolVersion: version}
+		opts := format.Options{Rules: describedRules(checker), ToolName: "mtcheck", ToolVersion: version}
 		if o.format == "text" {
 			opts.Summary = stderr
 		}
@@ -261,6 +261,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// describedRules lists the rules output formats describe (SARIF's
+// tool.driver.rules): every registered rule, so rule indexes do not depend on
+// the flags, then any other rule the checker runs.
+func describedRules(c *mtcheck.Checker) []*mtcheck.Rule {
+	all, def := ruleSets()
+	out := append([]*mtcheck.Rule(nil), all...)
+	seen := map[string]bool{}
+	for _, r := range all {
+		seen[r.Name] = true
+	}
+	for _, list := range [][]*mtcheck.Rule{def, c.Rules()} {
+		for _, r := range list {
+			if !seen[r.Name] {
+				seen[r.Name] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // file is one input being checked.

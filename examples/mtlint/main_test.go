@@ -455,3 +455,37 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+func TestSARIFListsEveryRule(t *testing.T) {
+	useTestRules(t)
+	p := writeFile(t, t.TempDir(), "a.txt", glueText)
+	r := runArgs(t, "", "-format", "sarif", "-only", "t-glue", p)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, rl := range log.Runs[0].Tool.Driver.Rules {
+		ids = append(ids, rl.ID)
+	}
+	if strings.Join(ids, ",") != "t-glue,t-boiler,t-info,t-optin" {
+		t.Errorf("rules = %v", ids)
+	}
+	for _, res := range log.Runs[0].Results {
+		if ids[res.RuleIndex] != res.RuleID {
+			t.Errorf("ruleIndex %d for %s", res.RuleIndex, res.RuleID)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -134,16 +135,52 @@ func (jsonFormatter) Format(w io.Writer, results []Result, opts Options) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	for i, r := range results {
+	encode := func(v any) ([]byte, error) {
 		buf.Reset()
-		if err := enc.Encode(NewJSONFile(r)); err != nil {
-			return err
+		if err := enc.Encode(v); err != nil {
+			return nil, err
 		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	for i, r := range results {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		// The file's fields, then its diagnostics one at a time, so memory
+		// does not grow with their number.
+		f := NewJSONFile(Result{Path: r.Path, Err: r.Err, Report: emptied(r.Report)})
+		head, err := encode(f)
+		if err != nil {
+			return err
+		}
+		if !bytes.HasSuffix(head, []byte(`"diagnostics":[]}`)) {
+			return fmt.Errorf("json: unexpected file encoding")
+		}
+		bw.Write(head[:len(head)-2])
+		if r.Err == nil && r.Report != nil {
+			for j, d := range r.Report.Diagnostics {
+				if j > 0 {
+					bw.WriteByte(',')
+				}
+				item, err := encode(newJSONDiagnostic(r.Report, d))
+				if err != nil {
+					return err
+				}
+				bw.Write(item)
+			}
+		}
+		bw.WriteString("]}")
 	}
 	bw.WriteString("]}\n")
 	return bw.Flush()
+}
+
+// emptied returns a copy of rep without diagnostics (scores unchanged).
+func emptied(rep *mtcheck.Report) *mtcheck.Report {
+	if rep == nil {
+		return nil
+	}
+	cp := *rep
+	cp.Diagnostics = nil
+	return &cp
 }

@@ -2,9 +2,11 @@ package format
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -46,7 +48,7 @@ type (
 		Tool               sarifTool                        `json:"tool"`
 		Invocations        []sarifInvocation                `json:"invocations"`
 		OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
-		Results            []sarifResult                    `json:"results"`
+		Results            json.RawMessage                  `json:"results"`
 		ColumnKind         string                           `json:"columnKind"`
 	}
 	sarifTool struct {
@@ -209,7 +211,6 @@ func (sarifFormatter) Format(w io.Writer, results []Result, opts Options) error 
 			Name: opts.toolName(), InformationURI: opts.infoURI(), Version: opts.toolVersion(), SemanticVer: opts.toolVersion(),
 			Rules: []sarifDescriptor{},
 		}},
-		Results:    []sarifResult{},
 		ColumnKind: "utf16CodeUnits",
 	}
 	if abs, err := filepath.Abs(base); err == nil {
@@ -219,20 +220,22 @@ func (sarifFormatter) Format(w io.Writer, results []Result, opts Options) error 
 		}
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{"%SRCROOT%": {URI: u}}
 	}
+	// First pass: rule descriptors (including rules only seen in
+	// diagnostics) and input errors, which precede the results.
 	index := map[string]int{}
+	addRule := func(r *mtcheck.Rule) {
+		if _, ok := index[r.Name]; !ok {
+			index[r.Name] = len(run.Tool.Driver.Rules)
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifDescriptorOf(r))
+		}
+	}
 	for _, r := range opts.Rules {
-		if r == nil {
-			continue
+		if r != nil {
+			addRule(r)
 		}
-		if _, ok := index[r.Name]; ok {
-			continue
-		}
-		index[r.Name] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifDescriptorOf(r))
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, res := range results {
-		art := sarifArtifact(res.Path, base)
 		if res.Err != nil || res.Report == nil {
 			msg := "no report"
 			if res.Err != nil {
@@ -241,20 +244,42 @@ func (sarifFormatter) Format(w io.Writer, results []Result, opts Options) error 
 			inv.ExecutionSuccessful = false
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level: "error", Message: sarifText{res.Path + ": " + msg},
-				Locations: []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art}}},
+				Locations: []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: sarifArtifact(res.Path, base)}}},
 			})
 			continue
 		}
+		for _, d := range res.Report.Diagnostics {
+			addRule(&mtcheck.Rule{Name: d.Rule, Category: d.Category, Severity: d.Severity})
+		}
+	}
+	run.Invocations = []sarifInvocation{inv}
+
+	// The log is written around a placeholder for the results, which are
+	// then streamed one by one, so memory does not grow with their number.
+	const placeholder = `"\u0000mtcheck-results\u0000"` // JSON text only a NUL-bearing string could produce
+	run.Results = json.RawMessage(placeholder)
+	log := sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}}
+	head, err := marshalIndent(log, "")
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(head, []byte(placeholder))
+	if at < 0 {
+		return fmt.Errorf("sarif: results placeholder lost")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head[:at])
+	const itemIndent = "        " // runs[0].results[i]
+	n := 0
+	for _, res := range results {
+		if res.Err != nil || res.Report == nil {
+			continue
+		}
+		art := sarifArtifact(res.Path, base)
 		rep := res.Report
 		text := rep.Document().Text()
 		seen := map[[2]string]int{}
 		for _, d := range rep.Diagnostics {
-			idx, ok := index[d.Rule]
-			if !ok {
-				idx = len(run.Tool.Driver.Rules)
-				index[d.Rule] = idx
-				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifDescriptorOf(&mtcheck.Rule{Name: d.Rule, Category: d.Category, Severity: d.Severity}))
-			}
 			flagged := text[d.Start:d.End]
 			if flagged == "" {
 				flagged = d.Message
@@ -262,47 +287,77 @@ func (sarifFormatter) Format(w io.Writer, results []Result, opts Options) error 
 			key := [2]string{d.Rule, flagged}
 			occ := seen[key]
 			seen[key] = occ + 1
-			region := sarifRegionOf(rep, d.Span)
-			sr := sarifResult{
-				RuleID: d.Rule, RuleIndex: idx, Level: SARIFLevel(d.Severity), Message: sarifText{d.Message},
-				Locations:           []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art, Region: &region}}},
-				PartialFingerprints: map[string]string{"mtcheck/v1": Fingerprint(d.Rule, flagged, occ)},
-				Properties:          map[string]any{"confidence": d.Confidence, "category": string(d.Category)},
+			item, err := marshalIndent(sarifResultOf(rep, d, art, index[d.Rule], Fingerprint(d.Rule, flagged, occ)), itemIndent)
+			if err != nil {
+				return err
 			}
-			for i, rs := range d.Related {
-				id := i + 1
-				rr := sarifRegionOf(rep, rs)
-				sr.RelatedLocations = append(sr.RelatedLocations, sarifLocation{
-					ID: &id, PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art, Region: &rr},
-					Message: &sarifText{"related: " + strconv.Quote(text[rs.Start:rs.End])},
-				})
+			if n == 0 {
+				bw.WriteString("[\n")
+			} else {
+				bw.WriteString(",\n")
 			}
-			for _, f := range d.Fixes {
-				if len(f.Edits) == 0 {
-					continue
-				}
-				ch := sarifArtifactChange{ArtifactLocation: art}
-				for _, e := range f.Edits {
-					ch.Replacements = append(ch.Replacements, sarifReplacement{
-						DeletedRegion: sarifRegionOf(rep, e.Span), InsertedContent: sarifText{e.NewText},
-					})
-				}
-				sr.Fixes = append(sr.Fixes, sarifFix{
-					Description: sarifText{f.Message}, ArtifactChanges: []sarifArtifactChange{ch},
-					Properties: map[string]any{"safe": f.Safe},
-				})
-			}
-			run.Results = append(run.Results, sr)
+			n++
+			bw.WriteString(itemIndent)
+			bw.Write(item)
 		}
 	}
-	run.Invocations = []sarifInvocation{inv}
-	log := sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{run}}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
-		return err
+	if n == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("\n      ]")
 	}
+	bw.Write(head[at+len(placeholder):])
 	return bw.Flush()
+}
+
+// marshalIndent encodes v as indented JSON without HTML escaping, every line
+// after the first prefixed with prefix.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	out := buf.Bytes()
+	if prefix == "" {
+		return out, nil
+	}
+	return bytes.TrimSuffix(out, []byte("\n")), nil
+}
+
+func sarifResultOf(rep *mtcheck.Report, d mtcheck.Diagnostic, art sarifArtifactLocation, ruleIndex int, fingerprint string) sarifResult {
+	text := rep.Document().Text()
+	region := sarifRegionOf(rep, d.Span)
+	sr := sarifResult{
+		RuleID: d.Rule, RuleIndex: ruleIndex, Level: SARIFLevel(d.Severity), Message: sarifText{d.Message},
+		Locations:           []sarifLocation{{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art, Region: &region}}},
+		PartialFingerprints: map[string]string{"mtcheck/v1": fingerprint},
+		Properties:          map[string]any{"confidence": d.Confidence, "category": string(d.Category)},
+	}
+	for i, rs := range d.Related {
+		id := i + 1
+		rr := sarifRegionOf(rep, rs)
+		sr.RelatedLocations = append(sr.RelatedLocations, sarifLocation{
+			ID: &id, PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art, Region: &rr},
+			Message: &sarifText{"related: " + strconv.Quote(text[rs.Start:rs.End])},
+		})
+	}
+	for _, f := range d.Fixes {
+		if len(f.Edits) == 0 {
+			continue
+		}
+		ch := sarifArtifactChange{ArtifactLocation: art}
+		for _, e := range f.Edits {
+			ch.Replacements = append(ch.Replacements, sarifReplacement{
+				DeletedRegion: sarifRegionOf(rep, e.Span), InsertedContent: sarifText{e.NewText},
+			})
+		}
+		sr.Fixes = append(sr.Fixes, sarifFix{
+			Description: sarifText{f.Message}, ArtifactChanges: []sarifArtifactChange{ch},
+			Properties: map[string]any{"safe": f.Safe},
+		})
+	}
+	return sr
 }

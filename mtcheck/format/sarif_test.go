@@ -94,7 +94,7 @@ func TestSARIFGitHubRequirements(t *testing.T) {
 	if err := f.Format(&out, results, fixtureOptions(nil)); err != nil {
 		t.Fatal(err)
 	}
-	var log sarifLog
+	var log sarifDecoded
 	if err := json.Unmarshal(out.Bytes(), &log); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestSARIFGitHubRequirements(t *testing.T) {
 	}
 	var out2 bytes.Buffer
 	f.Format(&out2, []Result{{Path: "docs/a.txt", Report: mtcheck.NewReport(mtcheck.NewDocument(moved), diags)}}, fixtureOptions(nil))
-	var log2 sarifLog
+	var log2 sarifDecoded
 	json.Unmarshal(out2.Bytes(), &log2)
 	for i, r2 := range log2.Runs[0].Results {
 		if a, b := run.Results[i].PartialFingerprints["mtcheck/v1"], r2.PartialFingerprints["mtcheck/v1"]; a != b || a == "" {
@@ -151,5 +151,13 @@ func TestSARIFGitHubRequirements(t *testing.T) {
 	// Two findings of one rule on the same text differ by occurrence.
 	if Fingerprint("r", "x", 0) == Fingerprint("r", "x", 1) {
 		t.Error("occurrence index not in fingerprint")
+	}
+}
+
+// sarifDecoded reads back what the sarif format wrote.
+type sarifDecoded struct {
+	Runs []struct {
+		Tool    sarifTool
+		Results []sarifResult
 	}
 }

@@ -375,7 +375,11 @@ func spfCandidate(text string, line mtcheck.Span, ws, we int) (spfFinding, bool)
 		return spfFinding{}, false
 	}
 	p := words[0].text
-	if spfNoClauseEnd[p] || spfComplementVerbs[p] || p == "I" || spfAllCaps(p) {
+	// A verb that takes a clause ("warning", "says") ends no phrase, except
+	// as the noun of a two-word headline right after a sentence end:
+	// "…drought. Flood warning The river rose…".
+	headlineNoun := nw == 2 && stop == '.' && spfCapitalised(words[1].text)
+	if spfNoClauseEnd[p] || spfComplementVerbs[p] && !headlineNoun || p == "I" || spfAllCaps(p) {
 		return spfFinding{}, false
 	}
 	pr, _ := utf8.DecodeRuneInString(p)

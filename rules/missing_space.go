@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,7 +156,8 @@ func mspRun(p *mtcheck.Pass) error {
 			continue // "data.Swap": nothing says Swap is a name
 		}
 		fix := mtcheck.InsertFix("insert a space", c.insertAt, " ", c.safe)
-		p.Reportf(c.span, c.conf, []mtcheck.Fix{fix}, "%s", c.message)
+		p.Reportf(c.span, c.conf, []mtcheck.Fix{fix}, "missing space after %q%s between %q and %q",
+			text[c.ps:c.pe], c.quoteNote, text[c.span.Start:c.ps], c.fullRight)
 	}
 	return nil
 }
@@ -178,7 +178,11 @@ type mspCandidate struct {
 	right    string
 	strong   bool // a starter that code rarely uses: reported even in technical text
 	name     bool // a name or acronym follows: needs evidence that it is a name
-	message  string
+	// ps, pe delimit the punctuation; quoteNote and fullRight complete the
+	// message.
+	ps, pe    int
+	quoteNote string
+	fullRight string
 }
 
 // mspEvidence is what the whole document says about candidate words.
@@ -198,36 +202,53 @@ func mspGather(text string, cands []mspCandidate) mspEvidence {
 	ev := mspEvidence{namespace: map[string]bool{}, proper: map[string]bool{}}
 	lefts := make(map[string]string, len(cands)) // left word -> a right word seen with it
 	rights := make(map[string]bool, len(cands))
+	// A cheap filter before the map look-ups: the first bytes and lengths
+	// (up to 63 bytes) of the words sought.
+	var firsts [256]bool
+	var lens uint64
+	want := func(w string) {
+		firsts[w[0]] = true
+		if len(w) < 64 {
+			lens |= 1 << len(w)
+		} else {
+			lens |= 1
+		}
+	}
 	for _, c := range cands {
 		if r, ok := lefts[c.left]; ok && r != c.right {
 			ev.namespace[c.left] = true
 		}
 		lefts[c.left] = c.right
+		want(c.left)
 		if c.name {
 			rights[c.right] = true
+			want(c.right)
 		}
 	}
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if !unicode.IsLetter(r) {
-			i += n
+		if c := text[i]; c < utf8.RuneSelf && !mspASCIILetter[c] || c >= utf8.RuneSelf && mspLetterLen(text, i) == 0 {
+			i++
 			continue
 		}
 		s := i
 		for i < len(text) {
-			r, n := rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(text[i:])
+			if c := text[i]; c < utf8.RuneSelf {
+				if !mspASCIILetter[c] {
+					break
+				}
+				i++
+				continue
 			}
-			if !unicode.IsLetter(r) {
+			n := mspLetterLen(text, i)
+			if n == 0 {
 				break
 			}
 			i += n
 		}
 		w := text[s:i]
+		if !firsts[w[0]] || len(w) < 64 && lens&(1<<len(w)) == 0 || len(w) >= 64 && lens&1 == 0 {
+			continue
+		}
 		if _, ok := lefts[w]; ok && i+1 < len(text) && text[i] == '.' {
 			if nx := text[i+1]; 'a' <= nx && nx <= 'z' || mspCamelAt(text, i+1) {
 				ev.namespace[w] = true
@@ -240,6 +261,31 @@ func mspGather(text string, cands []mspCandidate) mspEvidence {
 		}
 	}
 	return ev
+}
+
+// mspASCIILetter marks the ASCII letters.
+var mspASCIILetter = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
+
+// mspLetterLen returns the length of the letter starting at text[i], or 0
+// when no letter starts there.
+func mspLetterLen(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsLetter(r) {
+		return n
+	}
+	return 0
 }
 
 // mspCamelAt reports whether an ASCII word with a capital after its first
@@ -481,15 +527,18 @@ func mspCheck(text string, ps, pe, quotes int) (c mspCandidate, ok bool) {
 		conf = mspConfName
 	}
 	c = mspCandidate{
-		span:     mtcheck.Span{Start: ls, End: re},
-		insertAt: insertAt,
-		safe:     safe,
-		conf:     conf,
-		left:     left,
-		right:    mspKey(right),
-		strong:   starter && mspStrongStarters[right],
-		name:     !starter,
-		message:  fmt.Sprintf("missing space after %q%s between %q and %q", run, quoteNote, left, right),
+		span:      mtcheck.Span{Start: ls, End: re},
+		insertAt:  insertAt,
+		safe:      safe,
+		conf:      conf,
+		left:      left,
+		right:     mspKey(right),
+		strong:    starter && mspStrongStarters[right],
+		name:      !starter,
+		ps:        ps,
+		pe:        pe,
+		quoteNote: quoteNote,
+		fullRight: right,
 	}
 	return c, true
 }

@@ -122,7 +122,7 @@ func mspRunClean(t *testing.T, r *mtcheck.Rule) {
 func mspBench(b *testing.B, r *mtcheck.Rule) {
 	var sb strings.Builder
 	files, _ := filepath.Glob("../testdata/clean/*.txt")
-	files = append(files, "../testdata/rules/missing-space/positive.txt")
+	files = append(files, "../testdata/rules/missing-space/positive.txt", "../testdata/rules/repeated-word/positive.txt")
 	for sb.Len() < 1<<20 {
 		for _, f := range files {
 			data, err := os.ReadFile(f)

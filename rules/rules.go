@@ -9,12 +9,12 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
-	return []*mtcheck.Rule{MissingSpace}
+	return []*mtcheck.Rule{MissingSpace, RepeatedWord}
 }
 
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
-	return []*mtcheck.Rule{MissingSpace}
+	return []*mtcheck.Rule{MissingSpace, RepeatedWord}
 }
 
 // ByName returns the built-in rule called name, or nil.

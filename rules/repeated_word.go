@@ -84,7 +84,12 @@ func rpwRun(p *mtcheck.Pass) error {
 	// spaces, indentation, blank lines) breaks the pair.
 	gap := rpwGapNone
 	for i := 0; i < len(text); {
-		n := rpwWordCharLen(text, i)
+		n := 1
+		if c := text[i]; c >= utf8.RuneSelf {
+			n = rpwWordCharLen(text, i)
+		} else if !rpwWordByte[c] {
+			n = 0
+		}
 		if n == 0 {
 			switch c := text[i]; c {
 			case ' ':
@@ -117,6 +122,10 @@ func rpwRun(p *mtcheck.Pass) error {
 		s := i
 		i += n
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && rpwWordByte[c] {
+				i++
+				continue
+			}
 			if n := rpwWordCharLen(text, i); n > 0 {
 				i += n
 				continue
@@ -154,6 +163,15 @@ const (
 	rpwGapLine         // a line break, with at most one space before it
 )
 
+// rpwWordByte marks the ASCII bytes that make up words: letters, digits and
+// the underscore of identifiers.
+var rpwWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = mspASCIILetter[c] || '0' <= c && c <= '9' || c == '_'
+	}
+	return t
+}()
+
 // rpwWordCharLen returns the length of the letter or digit at text[i], or 0.
 func rpwWordCharLen(text string, i int) int {
 	if i >= len(text) {
@@ -161,7 +179,7 @@ func rpwWordCharLen(text string, i int) int {
 	}
 	c := text[i]
 	if c < utf8.RuneSelf {
-		if mspASCIILetter[c] || '0' <= c && c <= '9' || c == '_' {
+		if rpwWordByte[c] {
 			return 1
 		}
 		return 0

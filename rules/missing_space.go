@@ -249,14 +249,18 @@ func mspGather(text string, cands []mspCandidate) mspEvidence {
 		if !firsts[w[0]] || len(w) < 64 && lens&(1<<len(w)) == 0 || len(w) >= 64 && lens&1 == 0 {
 			continue
 		}
-		if _, ok := lefts[w]; ok && i+1 < len(text) && text[i] == '.' {
+		if i+1 < len(text) && text[i] == '.' {
 			if nx := text[i+1]; 'a' <= nx && nx <= 'z' || mspCamelAt(text, i+1) {
-				ev.namespace[w] = true
+				if _, ok := lefts[w]; ok {
+					ev.namespace[w] = true
+				}
 			}
 		}
-		if rights[w] && s >= 2 && text[s-1] == ' ' && (i == len(text) || text[i] != '.' || i+1 == len(text) || !mspIsAlnum(text[i+1])) {
+		if s >= 2 && text[s-1] == ' ' && (i == len(text) || text[i] != '.' || i+1 == len(text) || !mspIsAlnum(text[i+1])) {
 			if pc := text[s-2]; pc == ',' || 'a' <= pc && pc <= 'z' || 'A' <= pc && pc <= 'Z' || pc >= 0x80 {
-				ev.proper[w] = true
+				if rights[w] {
+					ev.proper[w] = true
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,6 +157,8 @@ func mspRun(p *mtcheck.Pass) error {
 		switch {
 		case seen[text[c.span.Start:c.span.End]] >= 3:
 			continue
+		case mspHasInnerMark(text, c, cands):
+			continue
 		case technical && !c.strong:
 			continue
 		case !c.strong && ev.namespace[c.left]:
@@ -186,9 +189,10 @@ type mspCandidate struct {
 	right    string
 	strong   bool // a starter that code rarely uses: reported even in technical text
 	name     bool // a name or acronym follows: needs evidence that it is a name
-	// ps, pe delimit the punctuation; quoteNote and fullRight complete the
-	// message.
+	// ps, pe delimit the punctuation; ts, te the token around it;
+	// quoteNote and fullRight complete the message.
 	ps, pe    int
+	ts, te    int
 	quoteNote string
 	fullRight string
 }
@@ -267,7 +271,7 @@ func mspGather(text string, cands []mspCandidate) mspEvidence {
 				}
 			}
 		}
-		if s >= 2 && text[s-1] == ' ' && (i == len(text) || text[i] != '.' || i+1 == len(text) || !mspIsAlnum(text[i+1])) {
+		if s >= 2 && text[s-1] == ' ' && (i == len(text) || text[i] != '.' || i+1 == len(text) || !mspIsAlnum(text[i+1]) || mspIsCandidateAt(cands, i)) {
 			if pc := text[s-2]; pc == ',' || 'a' <= pc && pc <= 'z' || 'A' <= pc && pc <= 'Z' || pc >= 0x80 {
 				if rights[w] {
 					ev.proper[w] = true
@@ -301,6 +305,14 @@ func mspLetterLen(text string, i int) int {
 		return n
 	}
 	return 0
+}
+
+// mspIsCandidateAt reports whether a candidate's punctuation starts at
+// offset i: a word glued to the next sentence still ends its own, so the
+// evidence is the same before and after the fix.
+func mspIsCandidateAt(cands []mspCandidate, i int) bool {
+	k := sort.Search(len(cands), func(k int) bool { return cands[k].ps >= i })
+	return k < len(cands) && cands[k].ps == i
 }
 
 // mspCamelAt reports whether an ASCII word with a capital after its first
@@ -476,7 +488,8 @@ func mspCheck(text string, ps, pe, quotes int) (c mspCandidate, ok bool) {
 	}
 	ri := mspDescribe(right)
 
-	if mspIsCodeToken(text, ls, re, ps, pe) {
+	ts, te := mspTokenAround(text, ls, re)
+	if mspIsCodeToken(text, ts, te) {
 		return c, false
 	}
 	lowerLeft := strings.ToLower(left)
@@ -554,49 +567,69 @@ func mspCheck(text string, ps, pe, quotes int) (c mspCandidate, ok bool) {
 		name:      !starter,
 		ps:        ps,
 		pe:        pe,
+		ts:        ts,
+		te:        te,
 		quoteNote: quoteNote,
 		fullRight: right,
 	}
 	return c, true
 }
 
-// mspIsCodeToken reports whether the whitespace-delimited token around
-// text[ls:re] looks like a URL, an e-mail address, a path, a domain or a
-// dotted identifier rather than two glued sentences. The punctuation run
-// text[ps:pe] is the candidate itself.
-func mspIsCodeToken(text string, ls, re, ps, pe int) bool {
-	ts := ls
-	for ts > 0 && ls-ts <= mspMaxToken && !mspIsSpaceByte(text[ts-1]) {
+// mspTokenAround returns the whitespace-delimited token around text[ls:re],
+// cut to mspMaxToken bytes on each side.
+func mspTokenAround(text string, ls, re int) (ts, te int) {
+	ts = ls
+	for ts > 0 && ls-ts < mspMaxToken && !mspIsSpaceByte(text[ts-1]) {
 		ts--
 	}
-	te := re
-	for te < len(text) && te-re <= mspMaxToken && !mspIsSpaceByte(text[te]) {
+	te = re
+	for te < len(text) && te-re < mspMaxToken && !mspIsSpaceByte(text[te]) {
 		te++
 	}
-	if ls-ts > mspMaxToken || te-re > mspMaxToken {
-		return true // a long unbroken run: data, not prose
-	}
+	return ts, te
+}
+
+// mspIsCodeToken reports whether the token text[ts:te] looks like a URL, an
+// e-mail address, a path or markup rather than two glued sentences.
+func mspIsCodeToken(text string, ts, te int) bool {
 	tok := text[ts:te]
 	if strings.ContainsAny(tok, "@/\\=_<>{}|~^`") {
 		return true
 	}
-	if strings.Contains(strings.ToLower(tok), "www.") {
-		return true
-	}
-	// Another sentence mark inside the token followed by a letter or digit:
-	// "www.NATO.int", "J.R.R.Tolkien", "v1.2.Then", "Foo.Bar.Baz".
-	for k := ts; k < te-1; k++ {
-		if k >= ps && k < pe {
-			continue
-		}
+	return strings.Contains(strings.ToLower(tok), "www.")
+}
+
+// mspHasInnerMark reports whether the token of c holds another sentence
+// mark followed by a letter or digit that is not itself a glued sentence
+// end: "www.NATO.int", "J.R.R.Tolkien", "v1.2.Then", "Foo.Bar.Baz". Glued
+// ends in the same token ("said.But.Then") do not count, so fixing one of
+// them does not change the verdict on the others.
+func mspHasInnerMark(text string, c mspCandidate, cands []mspCandidate) bool {
+	for k := c.ts; k < c.te-1; k++ {
 		switch text[k] {
 		case '.', '!', '?':
-			if mspMaybeLeft(text[k+1]) && text[k+1] < 0x80 {
+			if k >= c.ps && k < c.pe {
+				continue
+			}
+			if nx := text[k+1]; nx < utf8.RuneSelf && mspMaybeLeft(nx) && !mspIsCandidateAt(cands, mspRunStart(text, k)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// mspRunStart returns where the run of sentence marks ending at text[k]
+// starts ("?!" in "it?!Nobody").
+func mspRunStart(text string, k int) int {
+	for k > 0 && (text[k-1] == '.' || text[k-1] == '!' || text[k-1] == '?') {
+		k--
+	}
+	return k
+}
+
+func mspIsSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // mspKey returns w up to its first apostrophe: "Russia’s" gives "Russia".
@@ -614,8 +647,4 @@ const mspMaxToken = 256
 func mspIsUpperStart(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
-}
-
-func mspIsSpaceByte(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }

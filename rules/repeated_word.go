@@ -87,6 +87,7 @@ func rpwRun(p *mtcheck.Pass) error {
 	text := p.Text()
 	prevS, prevE := -1, -1   // the previous word
 	prev2S, prev2E := -1, -1 // the word before it
+	runS, runE := 0, 0       // the first word of the run of equal words ending here
 	// gap is what separates the current position from the previous word:
 	// rpwGapSpace after one space, rpwGapLine after a line break (with at
 	// most one space before it); anything else (punctuation, tabs, runs of
@@ -155,7 +156,9 @@ func rpwRun(p *mtcheck.Pass) error {
 		}
 		e := i
 		if (gap == rpwGapSpace || gap == rpwGapLine) && e-s == prevE-prevS && rpwSame(text[prevS:prevE], text[s:e]) {
-			rpwJudge(p, text, prev2S, prev2E, prevS, prevE, s, e, gap == rpwGapLine)
+			rpwJudge(p, text, runS, runE, prev2S, prev2E, prevS, prevE, s, e, gap == rpwGapLine)
+		} else {
+			runS, runE = s, e
 		}
 		prev2S, prev2E = prevS, prevE
 		prevS, prevE = s, e
@@ -212,9 +215,12 @@ func rpwSame(a, b string) bool {
 }
 
 // rpwJudge decides about the word text[s1:e1] repeated as text[s2:e2], the
-// word before them being text[s0:e0] (s0 < 0 when there is none).
-func rpwJudge(p *mtcheck.Pass, text string, s0, e0, s1, e1, s2, e2 int, newline bool) {
-	first, second := text[s1:e1], text[s2:e2]
+// word before them being text[s0:e0] (s0 < 0 when there is none) and the
+// run of equal words starting with text[runS:runE].
+func rpwJudge(p *mtcheck.Pass, text string, runS, runE, s0, e0, s1, e1, s2, e2 int, newline bool) {
+	// Case is judged against the run's first word, so that "A a A" and the
+	// "A A" its fix leaves get the same verdict.
+	first, second := text[runS:runE], text[s2:e2]
 	lower := strings.ToLower(first)
 	for _, r := range lower {
 		if unicode.IsDigit(r) {
@@ -234,7 +240,7 @@ func rpwJudge(p *mtcheck.Pass, text string, s0, e0, s1, e1, s2, e2 int, newline 
 		return
 	}
 	cap1, cap2 := rpwIsUpperStart(first), rpwIsUpperStart(second)
-	start := rpwSentenceStart(text, s1)
+	start := rpwSentenceStart(text, runS) // "A A A": the run, not the pair, opens the sentence
 	function := rpwFunction[lower]
 	if !function && (s0 >= 0 && e0-s0 == e1-s1 && strings.EqualFold(text[s0:e0], first) || rpwNextIs(text, e2, first)) {
 		return // "bad bad bad", "aa aa aa aa": a deliberate run or data

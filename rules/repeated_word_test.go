@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -81,4 +82,33 @@ func TestRepeatedWordNoPanic(t *testing.T) {
 
 func BenchmarkRepeatedWord(b *testing.B) {
 	mspBench(b, RepeatedWord)
+}
+
+// FuzzRulesA checks missing-space and repeated-word on arbitrary text: no
+// errors or panics, valid spans (the checker validates them), and fixes
+// that leave nothing more to fix.
+func FuzzRulesA(f *testing.F) {
+	for _, s := range []string{
+		"Officials denied it.But the troops stayed.\n",
+		"He said.”Then he left. She smiled.\"We wait,\" she said.\n",
+		"U.S.-led e.g. J.R.R. Tolkien v1.2.3 example.com www.NATO.int a@b.co README.md\n",
+		"the the the\nthe\n\nthe The the Bora Bora bye bye had had\n",
+		"Kyiv.Zelensky met aides to President Zelensky. errors.Is errors.As\n",
+		"what it is is, very very, \"the the\" [sic] libc_x libc_x\n",
+	} {
+		f.Add(s)
+	}
+	rules := []*mtcheck.Rule{MissingSpace, RepeatedWord}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, r := range rules {
+			fixed := mtcheck.ApplyFixes(text, mspCheckText(t, r, text).Diagnostics, false).Text
+			again := mtcheck.ApplyFixes(fixed, mspCheckText(t, r, fixed).Diagnostics, false).Text
+			if again != fixed {
+				t.Errorf("%s: fixes not idempotent:\n%q\n-> %q\n-> %q", r.Name, text, fixed, again)
+			}
+		}
+	})
 }

@@ -141,7 +141,8 @@ func mspRun(p *mtcheck.Pass) error {
 		return nil
 	}
 	// The same glued token three times or more is a term ("unsafe.Pointer"),
-	// not damage.
+	// not damage, unless a strong sentence starter follows the mark
+	// ("said.But" repeated by a systematic slip).
 	seen := make(map[string]int, len(cands))
 	needEvidence := false
 	for _, c := range cands {
@@ -155,7 +156,7 @@ func mspRun(p *mtcheck.Pass) error {
 	technical := tech >= mspTechMarks
 	for _, c := range cands {
 		switch {
-		case seen[text[c.span.Start:c.span.End]] >= 3:
+		case !c.strong && seen[text[c.span.Start:c.span.End]] >= 3:
 			continue
 		case mspHasInnerMark(text, c, cands):
 			continue

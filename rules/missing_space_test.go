@@ -147,3 +147,16 @@ func mspBench(b *testing.B, r *mtcheck.Rule) {
 		}
 	}
 }
+
+func TestMissingSpaceRepeatedTerm(t *testing.T) {
+	// A glued name repeated three times is a term; a glued strong starter
+	// repeated is still damage.
+	term := "The proc.Call helper. See proc.Call and proc.Call again, as Call says.\n"
+	if got := mspFlagged(t, MissingSpace, term); len(got) != 0 {
+		t.Errorf("term: flagged %q, want nothing", got)
+	}
+	slips := strings.Repeat("Talks ended.But the aides stayed. ", 3)
+	if got := mspFlagged(t, MissingSpace, slips); len(got) != 3 {
+		t.Errorf("slips: flagged %q, want three", got)
+	}
+}

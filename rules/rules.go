@@ -17,6 +17,10 @@ func All() []*mtcheck.Rule {
 		DuplicateLine,
 		MissingSpace,
 		RepeatedWord,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 
@@ -30,6 +34,10 @@ func Default() []*mtcheck.Rule {
 		DuplicateLine,
 		MissingSpace,
 		RepeatedWord,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 

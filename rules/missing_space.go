@@ -66,7 +66,10 @@ Every Few Several Those Whatever Whoever Whenever Wherever Above Below Into Thro
 Following Speaking Recently Currently Previously Initially Ultimately Eventually Specifically
 Unlike Like Upon Within Throughout Along Near Behind Beyond Amid Regarding Given Based Officials
 Critics Analysts Experts Police Authorities Residents People Some Most Others Nobody Nothing
-Everyone Everything Someone Something`)
+Everyone Everything Someone Something Customers Workers Investors Voters Students Doctors
+Scientists Researchers Lawyers Protesters Witnesses Soldiers Troops Farmers Shoppers Passengers
+Fans Parents Teachers Prices Sales Shares Markets Supporters Opponents Leaders Ministers Diplomats
+Economists Officers Prosecutors Judges Firefighters Rescuers Visitors Tourists Drivers Patients`)
 
 // mspStrongStarters are the sentence starters that code rarely uses as an
 // identifier after a dot; only these are reported in technical documents.

@@ -31,9 +31,9 @@ var MissingSpace = &mtcheck.Rule{
 //     15 of 15 fixture positives and the seed's "invasion.But"; 0 in the
 //     negatives, the clean corpus and the seed otherwise; in the technical
 //     corpus 4 of 4 hits were real ("repository.The").
-//   - word + mark + other starter ("delayed.Since"): 1 fixture positive, 0
-//     false in fixtures; in the technical corpus 0 of 3 hits were real
-//     ("errors.As", "sync.Once").
+//   - word + mark + other starter ("delayed.Since", "Friday.Customers"): 1
+//     fixture positive and 1 in testdata/articles, 0 false in fixtures; in
+//     the technical corpus 0 of 3 hits were real ("errors.As", "sync.Once").
 //   - number + mark + starter ("2014.But"): 1 positive, 0 false anywhere.
 //   - all-caps word + mark + starter ("NATO.The"): 1 positive, 0 false.
 //   - word + mark + name attested elsewhere in mid-sentence

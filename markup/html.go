@@ -1,0 +1,135 @@
+package markup
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// htmlSkip lists the elements whose content is not prose. The inline ones
+// leave a placeholder word; the others end the paragraph.
+var htmlSkip = map[string]bool{
+	"script": false, "style": false, "pre": false, "template": false, "textarea": false,
+	"noscript": false, "svg": false, "math": false, "iframe": false, "object": false,
+	"xmp": false, "plaintext": false,
+	"code": true, "kbd": true, "samp": true,
+}
+
+// htmlBlock lists the elements that start and end a paragraph.
+var htmlBlock = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"br": true, "caption": true, "center": true, "dd": true, "details": true,
+	"dialog": true, "dir": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "frameset": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hgroup": true, "hr": true, "html": true, "legend": true,
+	"li": true, "main": true, "menu": true, "nav": true, "ol": true, "optgroup": true,
+	"option": true, "p": true, "section": true, "select": true, "summary": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true,
+	"title": true, "tr": true, "ul": true, "video": true, "audio": true, "canvas": true,
+	"button": true,
+}
+
+// htmlState tokenizes HTML, in whole documents or in the fragments of a
+// Markdown file, keeping track of elements whose content is skipped.
+type htmlState struct {
+	b     *builder
+	whole bool // a whole HTML document rather than a Markdown fragment
+	skip  string
+	depth int
+}
+
+func newHTMLState(b *builder, whole bool) *htmlState {
+	return &htmlState{b: b, whole: whole}
+}
+
+func (h *htmlState) skipping() bool { return h.skip != "" }
+
+// reset forgets an unclosed skipped element at the end of a Markdown block.
+func (h *htmlState) reset() { h.skip, h.depth = "", 0 }
+
+// run extracts the prose of the source bytes [s,e).
+func (h *htmlState) run(s, e int) {
+	src := h.b.src
+	if s < 0 || e > len(src) || s >= e {
+		return
+	}
+	z := html.NewTokenizer(strings.NewReader(src[s:e]))
+	off := s
+	for off < e {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		n := len(z.Raw())
+		start, end := off, off+n
+		if end > e {
+			return
+		}
+		off = end
+		switch tt {
+		case html.TextToken:
+			if !h.skipping() {
+				h.b.htmlText(start, end)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			h.startTag(string(name), tt == html.SelfClosingTagToken, start, end)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			h.endTag(string(name))
+		case html.CommentToken:
+			if !h.skipping() {
+				if d, ok := parseDirective(src, start, end); ok {
+					h.b.directives = append(h.b.directives, d)
+				}
+			}
+		}
+	}
+}
+
+func (h *htmlState) startTag(name string, selfClosing bool, start, end int) {
+	if h.skipping() {
+		if name == h.skip && !selfClosing {
+			h.depth++
+		}
+		return
+	}
+	if inline, ok := htmlSkip[name]; ok {
+		if inline {
+			h.b.opaque(codePlaceholder, start, end)
+		} else {
+			h.b.brk()
+		}
+		if !selfClosing {
+			h.skip, h.depth = name, 1
+		}
+		return
+	}
+	switch {
+	case htmlBlock[name]:
+		h.b.brk()
+	case name == "img":
+		h.b.opaque(imagePlaceholder, start, end)
+	default:
+		h.b.open(start)
+	}
+}
+
+func (h *htmlState) endTag(name string) {
+	if h.skipping() {
+		if name == h.skip {
+			h.depth--
+			if h.depth == 0 {
+				if !htmlSkip[name] {
+					h.b.brk()
+				}
+				h.skip = ""
+			}
+		}
+		return
+	}
+	if htmlBlock[name] {
+		h.b.brk()
+	}
+}

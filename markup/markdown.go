@@ -1,0 +1,235 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+var (
+	mdOnce   sync.Once
+	mdParser parser.Parser
+)
+
+func markdownParser() parser.Parser {
+	mdOnce.Do(func() {
+		mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList)).Parser()
+	})
+	return mdParser
+}
+
+// frontMatterEnd returns the length of a YAML (---) or TOML (+++) front
+// matter block at the start of src, including its closing line, or 0.
+func frontMatterEnd(src string) int {
+	var fence string
+	switch {
+	case strings.HasPrefix(src, "---\n"), strings.HasPrefix(src, "---\r\n"):
+		fence = "---"
+	case strings.HasPrefix(src, "+++\n"), strings.HasPrefix(src, "+++\r\n"):
+		fence = "+++"
+	default:
+		return 0
+	}
+	i := strings.IndexByte(src, '\n') + 1
+	for i < len(src) {
+		j := strings.IndexByte(src[i:], '\n')
+		end := len(src)
+		if j >= 0 {
+			end = i + j + 1
+		}
+		line := strings.TrimRight(src[i:end], " \t\r\n")
+		if line == fence || fence == "---" && line == "..." {
+			return end
+		}
+		i = end
+	}
+	return 0 // unclosed: not front matter
+}
+
+// blankOut returns src with the bytes [0,n) replaced by spaces, keeping
+// line breaks, so a parser sees blank lines at the same offsets.
+func blankOut(src string, n int) []byte {
+	out := []byte(src)
+	for i := 0; i < n; i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+type mdWalker struct {
+	b   *builder
+	src []byte
+	h   *htmlState
+}
+
+func extractMarkdown(b *builder) {
+	fm := frontMatterEnd(b.src)
+	var src []byte
+	if fm > 0 {
+		src = blankOut(b.src, fm)
+		b.pos = fm
+	} else {
+		src = []byte(b.src)
+	}
+	doc := markdownParser().Parse(text.NewReader(src))
+	w := &mdWalker{b: b, src: src, h: newHTMLState(b, false)}
+	w.block(doc)
+}
+
+func (w *mdWalker) children(n ast.Node, f func(ast.Node)) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		f(c)
+	}
+}
+
+// block walks a block node: every block starts and ends a paragraph of the
+// check text.
+func (w *mdWalker) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Document:
+		w.children(n, w.block)
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+		w.b.brk()
+	case *ast.HTMLBlock:
+		w.b.brk()
+		w.htmlBlock(n)
+		w.b.brk()
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
+		w.b.brk()
+		w.children(n, w.inline)
+		w.h.reset()
+		w.b.brk()
+	default:
+		w.b.brk()
+		w.children(n, func(c ast.Node) {
+			if c.Type() == ast.TypeInline {
+				w.inline(c)
+			} else {
+				w.block(c)
+			}
+		})
+		w.b.brk()
+	}
+}
+
+// htmlBlock extracts the prose of a raw HTML block.
+func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	var segs []text.Segment
+	for i := 0; i < lines.Len(); i++ {
+		segs = append(segs, lines.At(i))
+	}
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	// Run the tokenizer over contiguous stretches of lines, so comments and
+	// elements spanning lines are seen whole.
+	for i := 0; i < len(segs); {
+		j := i + 1
+		for j < len(segs) && segs[j].Start == segs[j-1].Stop {
+			j++
+		}
+		w.h.run(segs[i].Start, segs[j-1].Stop)
+		i = j
+	}
+	w.h.reset()
+}
+
+func (w *mdWalker) inline(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		if w.h.skipping() {
+			return
+		}
+		seg := n.Segment
+		w.b.mdText(seg.Start, seg.Stop)
+		if n.HardLineBreak() {
+			w.b.brk()
+		} else if n.SoftLineBreak() {
+			w.newline(seg.Stop)
+		}
+	case *ast.String:
+		// Generated text without source bytes: nothing to check.
+	case *ast.CodeSpan:
+		if w.h.skipping() {
+			return
+		}
+		w.b.opaque(codePlaceholder, n.Pos(), w.codeSpanEnd(n))
+	case *ast.Image:
+		if w.h.skipping() {
+			return
+		}
+		w.b.opaque(imagePlaceholder, n.Pos(), n.Pos())
+	case *ast.AutoLink:
+		if w.h.skipping() {
+			return
+		}
+		w.b.opaque(linkPlaceholder, max(n.Pos(), 0), max(n.Pos(), 0))
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			w.h.run(s.Start, s.Stop)
+		}
+	case *east.TaskCheckBox:
+	case *ast.Emphasis, *ast.Link, *east.Strikethrough:
+		w.b.open(n.Pos())
+		w.children(n, w.inline)
+	default:
+		if n.Type() == ast.TypeBlock {
+			w.block(n)
+			return
+		}
+		w.children(n, w.inline)
+	}
+}
+
+// newline appends the line break that ends a paragraph line at src offset
+// stop (after trailing white space that the parser trimmed).
+func (w *mdWalker) newline(stop int) {
+	for i := stop; i < len(w.src); i++ {
+		switch w.src[i] {
+		case '\n':
+			w.b.add("\n", i, i+1, pCopy, false)
+			return
+		case ' ', '\t', '\r':
+			continue
+		}
+		break
+	}
+	w.b.add("\n", stop, stop, pBreak, false)
+}
+
+// codeSpanEnd returns the source offset after a code span's closing
+// backticks, or its start when they cannot be found.
+func (w *mdWalker) codeSpanEnd(n *ast.CodeSpan) int {
+	start := n.Pos()
+	if start < 0 || start >= len(w.src) {
+		return max(start, w.b.pos)
+	}
+	k := 0
+	for start+k < len(w.src) && w.src[start+k] == '`' {
+		k++
+	}
+	from := start + k
+	if t, ok := n.LastChild().(*ast.Text); ok && t.Segment.Stop > from {
+		from = t.Segment.Stop
+	}
+	if from > len(w.src) {
+		return start
+	}
+	ticks := strings.Repeat("`", k)
+	if j := bytes.Index(w.src[from:], []byte(ticks)); j >= 0 {
+		return from + j + k
+	}
+	return start
+}

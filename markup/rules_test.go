@@ -94,7 +94,6 @@ var glueRule = &mtcheck.Rule{
 	},
 }
 
-
 // spacingRule flags runs of two spaces between words and a space before
 // ",", ".", ":" or ";": the findings markup blanked to spaces would cause.
 var spacingRule = &mtcheck.Rule{

@@ -132,7 +132,9 @@ func Extract(kind Kind, src string) (*Extracted, error) {
 	default:
 		extractText(b)
 	}
-	b.finish()
+	if kind != Text {
+		b.finish()
+	}
 	return &Extracted{Kind: kind, Source: src, Text: string(b.buf), Directives: b.directives, pieces: b.pieces}, nil
 }
 
@@ -150,7 +152,7 @@ type builder struct {
 }
 
 func newBuilder(src string) *builder {
-	return &builder{src: src, opener: -1, buf: make([]byte, 0, len(src))}
+	return &builder{src: src, opener: -1, buf: make([]byte, 0, len(src)), pieces: make([]piece, 0, len(src)/32+4)}
 }
 
 // add appends a piece of check text mapped to the source [s0,s1).
@@ -214,10 +216,10 @@ func (b *builder) trimWS() {
 		b.pieces = b.pieces[:len(b.pieces)-1]
 		// b.pos stays: the source bytes are skipped, not re-emitted.
 	}
-	// Trailing spaces of copied text are invisible in the rendered block.
+	// Trailing white space of copied text is invisible in the rendered block.
 	if n := len(b.pieces); n > 0 && b.pieces[n-1].kind == pCopy {
 		p := &b.pieces[n-1]
-		for p.t1 > p.t0 && (b.buf[p.t1-1] == ' ' || b.buf[p.t1-1] == '\t') {
+		for p.t1 > p.t0 && (b.buf[p.t1-1] == ' ' || b.buf[p.t1-1] == '\t' || b.buf[p.t1-1] == '\n') {
 			p.t1--
 			p.s1--
 		}

@@ -196,6 +196,9 @@ func (w *mdWalker) inline(n ast.Node) {
 // newline appends the line break that ends a paragraph line at src offset
 // stop (after trailing white space that the parser trimmed).
 func (w *mdWalker) newline(stop int) {
+	if w.b.endsInSpace() {
+		return // after a block boundary (inline HTML such as <br>)
+	}
 	for i := stop; i < len(w.src); i++ {
 		switch w.src[i] {
 		case '\n':

@@ -130,7 +130,7 @@ func (b *builder) htmlText(s, e int) {
 					sep = "\n"
 				}
 				if j-i == 1 && b.src[i] == sep[0] {
-					b.add(sep, i, j, pCopy, true)
+					b.add(sep, i, j, pCopy, false)
 				} else {
 					b.add(sep, i, j, pAtom, true)
 				}

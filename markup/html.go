@@ -63,7 +63,7 @@ func (h *htmlState) run(s, e int) {
 		}
 		n := len(z.Raw())
 		start, end := off, off+n
-		if end > e {
+		if end > e || n == 0 && tt == html.TextToken {
 			return
 		}
 		off = end

@@ -21,7 +21,7 @@ var (
 
 func markdownParser() parser.Parser {
 	mdOnce.Do(func() {
-		mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList)).Parser()
+		mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote)).Parser()
 	})
 	return mdParser
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
 )
 
 var update = flag.Bool("markup.update", false, "rewrite the golden files under testdata/markup")
@@ -138,6 +139,7 @@ func TestFlaggedMarkdown(t *testing.T) {
 		{"glue", "a [line.Wrapped]"},
 		{"teh", "Caf&eacute; [teh]"},
 		{"glue", "[r&eacute;sum&eacute;.Next]"},
+		{"teh", "footnote holds [teh]"},
 	})
 }
 
@@ -338,5 +340,42 @@ func TestPlainText(t *testing.T) {
 	rep := check(t, Text, src)
 	if n := len(rep.Diagnostics); n != 3 {
 		t.Errorf("want 3 findings, got %s", describe(src, rep))
+	}
+}
+
+// TestTextIsIdentity: plain text without suppression comments is checked
+// exactly as the checker would check it directly (the shared seed article
+// when present, else a fixture).
+func TestTextIsIdentity(t *testing.T) {
+	src := readFixture(t, "fix.txt")
+	if p := mtchecktest.SeedPath(); p != "" {
+		src = mtchecktest.Seed(t)
+	}
+	c := newChecker(t)
+	direct, err := c.Check(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := Extract(Text, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Directives) > 0 {
+		t.Skip("text has suppression comments")
+	}
+	via, err := Check(context.Background(), c, Text, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(via.Diagnostics) != len(direct.Diagnostics) || via.Words != direct.Words || via.Score != direct.Score {
+		t.Fatalf("via markup: %d findings, %d words, score %.2f; direct: %d, %d, %.2f",
+			len(via.Diagnostics), via.Words, via.Score, len(direct.Diagnostics), direct.Words, direct.Score)
+	}
+	t.Logf("%d findings, %d words", len(via.Diagnostics), via.Words)
+	for i := range via.Diagnostics {
+		a, b := via.Diagnostics[i], direct.Diagnostics[i]
+		if a.Span != b.Span || a.Rule != b.Rule || len(a.Fixes) != len(b.Fixes) {
+			t.Errorf("finding %d: %v %s vs %v %s", i, a.Span, a.Rule, b.Span, b.Rule)
+		}
 	}
 }

@@ -127,7 +127,7 @@ func Extract(kind Kind, src string) (*Extracted, error) {
 	case Markdown:
 		extractMarkdown(b)
 	case HTML:
-		h := newHTMLState(b, true)
+		h := newHTMLState(b)
 		h.run(0, len(src))
 	default:
 		extractText(b)

@@ -34,13 +34,12 @@ var htmlBlock = map[string]bool{
 // Markdown file, keeping track of elements whose content is skipped.
 type htmlState struct {
 	b     *builder
-	whole bool // a whole HTML document rather than a Markdown fragment
 	skip  string
 	depth int
 }
 
-func newHTMLState(b *builder, whole bool) *htmlState {
-	return &htmlState{b: b, whole: whole}
+func newHTMLState(b *builder) *htmlState {
+	return &htmlState{b: b}
 }
 
 func (h *htmlState) skipping() bool { return h.skip != "" }

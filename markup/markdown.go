@@ -82,7 +82,7 @@ func extractMarkdown(b *builder) {
 		src = []byte(b.src)
 	}
 	doc := markdownParser().Parse(text.NewReader(src))
-	w := &mdWalker{b: b, src: src, h: newHTMLState(b, false)}
+	w := &mdWalker{b: b, src: src, h: newHTMLState(b)}
 	w.block(doc)
 }
 

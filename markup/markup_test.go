@@ -379,3 +379,21 @@ func TestTextIsIdentity(t *testing.T) {
 		}
 	}
 }
+
+func TestCRLF(t *testing.T) {
+	src := "# Head teh\r\n\r\nPara teh\r\nline two.Three\r\n\r\n- item teh\r\n"
+	x, err := Extract(Markdown, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(x.Text, "\r") {
+		t.Errorf("check text keeps carriage returns: %q", x.Text)
+	}
+	rep := check(t, Markdown, src)
+	checkExpectations(t, src, rep, []expectation{
+		{"teh", "Head [teh]"}, {"teh", "Para [teh]"}, {"glue", "line [two.Three]"}, {"teh", "item [teh]"},
+	})
+	html := "<p>Para teh\r\n  line two.Three</p>\r\n<p>x</p>"
+	rep = check(t, HTML, html)
+	checkExpectations(t, html, rep, []expectation{{"teh", "Para [teh]"}, {"glue", "line [two.Three]"}})
+}

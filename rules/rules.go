@@ -9,12 +9,24 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
-	return []*mtcheck.Rule{}
+	return []*mtcheck.Rule{
+		Quotes,
+		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
+	}
 }
 
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
-	return []*mtcheck.Rule{}
+	return []*mtcheck.Rule{
+		Quotes,
+		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
+	}
 }
 
 // ByName returns the built-in rule called name, or nil.

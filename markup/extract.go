@@ -109,12 +109,32 @@ type Extracted struct {
 }
 
 // Placeholders stand for content that is not checked but takes a word's
-// place in the sentence around it.
+// place in the sentence around it. Each is the kind's word followed by
+// five lowercase letters derived from the content, so that two lines
+// differing only in their code do not read as duplicates, while identical
+// code still gives identical words.
 const (
 	codePlaceholder  = "code"
 	imagePlaceholder = "image"
 	linkPlaceholder  = "link"
 )
+
+// placeholder returns the placeholder word for content.
+func placeholder(word, content string) string {
+	h := uint32(2166136261)
+	for i := 0; i < len(content); i++ {
+		h ^= uint32(content[i])
+		h *= 16777619
+	}
+	var buf [16]byte
+	n := copy(buf[:], word)
+	for range 5 {
+		buf[n] = byte('a' + h%26)
+		h /= 26
+		n++
+	}
+	return string(buf[:n])
+}
 
 // Extract returns the prose of src, a document of the given kind. It fails
 // only for text that is not valid UTF-8 or holds NUL bytes.
@@ -129,6 +149,7 @@ func Extract(kind Kind, src string) (*Extracted, error) {
 	case HTML:
 		h := newHTMLState(b)
 		h.run(0, len(src))
+		h.reset()
 	default:
 		extractText(b)
 	}
@@ -198,14 +219,14 @@ func (b *builder) open(off int) {
 }
 
 // opaque appends a placeholder word for the source [s,e).
-func (b *builder) opaque(word string, s, e int) {
+func (b *builder) opaque(word, content string, s, e int) {
 	if s < b.pos {
 		s = b.pos
 	}
 	if e < s {
 		e = s
 	}
-	b.add(word, s, e, pOpaque, false)
+	b.add(placeholder(word, content), s, e, pOpaque, false)
 }
 
 // trimWS drops collapsible white space at the end of the check text.

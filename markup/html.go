@@ -36,6 +36,8 @@ type htmlState struct {
 	b     *builder
 	skip  string
 	depth int
+	// skipStart is where the skipped inline element started.
+	skipStart int
 }
 
 func newHTMLState(b *builder) *htmlState {
@@ -44,8 +46,25 @@ func newHTMLState(b *builder) *htmlState {
 
 func (h *htmlState) skipping() bool { return h.skip != "" }
 
-// reset forgets an unclosed skipped element at the end of a Markdown block.
-func (h *htmlState) reset() { h.skip, h.depth = "", 0 }
+// endSkip ends the skipped element at source offset end: an inline one
+// leaves its placeholder, a block one ends the paragraph.
+func (h *htmlState) endSkip(end int) {
+	if htmlSkip[h.skip] {
+		end = max(end, h.skipStart)
+		h.b.opaque(codePlaceholder, h.b.src[h.skipStart:end], h.skipStart, end)
+	} else {
+		h.b.brk()
+	}
+	h.skip, h.depth = "", 0
+}
+
+// reset ends an unclosed skipped element at the end of a Markdown block or
+// of the document.
+func (h *htmlState) reset() {
+	if h.skipping() {
+		h.endSkip(h.b.pos)
+	}
+}
 
 // run extracts the prose of the source bytes [s,e).
 func (h *htmlState) run(s, e int) {
@@ -76,7 +95,7 @@ func (h *htmlState) run(s, e int) {
 			h.startTag(string(name), tt == html.SelfClosingTagToken, start, end)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			h.endTag(string(name))
+			h.endTag(string(name), end)
 		case html.CommentToken:
 			if !h.skipping() {
 				if d, ok := parseDirective(src, start, end); ok {
@@ -95,9 +114,13 @@ func (h *htmlState) startTag(name string, selfClosing bool, start, end int) {
 		return
 	}
 	if inline, ok := htmlSkip[name]; ok {
-		if inline {
-			h.b.opaque(codePlaceholder, start, end)
-		} else {
+		switch {
+		case selfClosing && inline:
+			h.b.opaque(codePlaceholder, "", start, end)
+		case selfClosing:
+		case inline:
+			h.skipStart = start // the placeholder comes when the element ends
+		default:
 			h.b.brk()
 		}
 		if !selfClosing {
@@ -109,21 +132,18 @@ func (h *htmlState) startTag(name string, selfClosing bool, start, end int) {
 	case htmlBlock[name]:
 		h.b.brk()
 	case name == "img":
-		h.b.opaque(imagePlaceholder, start, end)
+		h.b.opaque(imagePlaceholder, h.b.src[start:end], start, end)
 	default:
 		h.b.open(start)
 	}
 }
 
-func (h *htmlState) endTag(name string) {
+func (h *htmlState) endTag(name string, end int) {
 	if h.skipping() {
 		if name == h.skip {
 			h.depth--
 			if h.depth == 0 {
-				if !htmlSkip[name] {
-					h.b.brk()
-				}
-				h.skip = ""
+				h.endSkip(end)
 			}
 		}
 		return

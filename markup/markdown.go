@@ -164,17 +164,18 @@ func (w *mdWalker) inline(n ast.Node) {
 		if w.h.skipping() {
 			return
 		}
-		w.b.opaque(codePlaceholder, n.Pos(), w.codeSpanEnd(n))
+		end := w.codeSpanEnd(n)
+		w.b.opaque(codePlaceholder, string(w.src[max(n.Pos(), 0):max(end, n.Pos(), 0)]), n.Pos(), end)
 	case *ast.Image:
 		if w.h.skipping() {
 			return
 		}
-		w.b.opaque(imagePlaceholder, n.Pos(), n.Pos())
+		w.b.opaque(imagePlaceholder, string(n.Destination), n.Pos(), n.Pos())
 	case *ast.AutoLink:
 		if w.h.skipping() {
 			return
 		}
-		w.b.opaque(linkPlaceholder, max(n.Pos(), 0), max(n.Pos(), 0))
+		w.b.opaque(linkPlaceholder, string(n.URL(w.src)), max(n.Pos(), 0), max(n.Pos(), 0))
 	case *ast.RawHTML:
 		for i := 0; i < n.Segments.Len(); i++ {
 			s := n.Segments.At(i)

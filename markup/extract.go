@@ -106,6 +106,15 @@ type Extracted struct {
 	Directives []Directive
 
 	pieces []piece
+	blocks []block
+}
+
+// block is a paragraph of the check text (between breaks) with, when the
+// front-end knows it, the source span whose deletion removes the block
+// cleanly, markup and all (e.g. "<p>…</p>" or "- item\n").
+type block struct {
+	t0, t1 int
+	s0, s1 int // s0 < 0: unknown
 }
 
 // Placeholders stand for content that is not checked but takes a word's
@@ -156,7 +165,7 @@ func Extract(kind Kind, src string) (*Extracted, error) {
 	if kind != Text {
 		b.finish()
 	}
-	return &Extracted{Kind: kind, Source: src, Text: string(b.buf), Directives: b.directives, pieces: b.pieces}, nil
+	return &Extracted{Kind: kind, Source: src, Text: string(b.buf), Directives: b.directives, pieces: b.pieces, blocks: b.blocks}, nil
 }
 
 // builder assembles the check text and its pieces in source order.
@@ -170,10 +179,46 @@ type builder struct {
 	// delimiter, "[" or a start tag) skipped since the last piece, or -1.
 	opener     int
 	directives []Directive
+
+	blocks []block
+	// blockT0 is where the current block began in the check text, and
+	// blockPrev the source offset after the previous block's pieces.
+	blockT0, blockPrev int
+	// blockSrc is the clean source span of the block about to end, set by
+	// the front-end just before brk; s0 < 0 when unknown.
+	blockSrc block
 }
 
 func newBuilder(src string) *builder {
-	return &builder{src: src, opener: -1, buf: make([]byte, 0, len(src)), pieces: make([]piece, 0, len(src)/32+4)}
+	return &builder{src: src, opener: -1, buf: make([]byte, 0, len(src)), pieces: make([]piece, 0, len(src)/32+4), blockSrc: block{s0: -1}}
+}
+
+// setBlockSource declares [s0,s1) as the source span whose deletion removes
+// the block that the next brk ends. It is ignored unless the span holds all
+// of the block's pieces and nothing of the previous block's.
+func (b *builder) setBlockSource(s0, s1 int) {
+	b.blockSrc = block{s0: -1}
+	if len(b.pieces) == 0 || s0 < b.blockPrev || s1 < b.pos || s1 > len(b.src) {
+		return
+	}
+	i := len(b.pieces) - 1
+	for i > 0 && b.pieces[i-1].t1 > b.blockT0 {
+		i--
+	}
+	if b.pieces[i].t0 < b.blockT0 || s0 > b.pieces[i].s0 {
+		return
+	}
+	b.blockSrc = block{s0: s0, s1: s1}
+}
+
+// endBlock records the block that ends at the end of the check text.
+func (b *builder) endBlock() {
+	if len(b.buf) > b.blockT0 {
+		blk := b.blockSrc
+		blk.t0, blk.t1 = b.blockT0, len(b.buf)
+		b.blocks = append(b.blocks, blk)
+	}
+	b.blockSrc = block{s0: -1}
 }
 
 // add appends a piece of check text mapped to the source [s0,s1).
@@ -257,8 +302,11 @@ func (b *builder) brk() {
 	b.trimWS()
 	n := len(b.buf)
 	if n == 0 {
+		b.blockSrc = block{s0: -1}
 		return
 	}
+	b.endBlock()
+	defer func() { b.blockT0, b.blockPrev = len(b.buf), b.pos }()
 	need := 2
 	for i := n - 1; i >= 0 && need > 0 && b.buf[i] == '\n'; i-- {
 		need--
@@ -283,6 +331,7 @@ func (b *builder) endsInSpace() bool {
 
 func (b *builder) finish() {
 	b.trimWS()
+	b.endBlock()
 	// Drop a trailing break: the text should end where the prose ends.
 	for len(b.pieces) > 0 && b.pieces[len(b.pieces)-1].kind == pBreak {
 		p := b.pieces[len(b.pieces)-1]
@@ -404,6 +453,12 @@ func (x *Extracted) mapEdit(e mtcheck.TextEdit) (mtcheck.TextEdit, bool) {
 		out.Span = mtcheck.Span{Start: p, End: p}
 		return out, true
 	}
+	if out.NewText == "" {
+		if sp, ok := x.blockDeletion(e.Span); ok {
+			out.Span = sp
+			return out, true
+		}
+	}
 	a, cut1 := x.startOf(e.Start)
 	b, cut2 := x.endOf(e.End)
 	if cut1 || cut2 || b < a {
@@ -422,6 +477,65 @@ func (x *Extracted) mapEdit(e mtcheck.TextEdit) (mtcheck.TextEdit, bool) {
 	}
 	out.Span = mtcheck.Span{Start: a, End: b}
 	return out, true
+}
+
+// blockDeletion maps the deletion of whole blocks of the check text (with
+// or without the line breaks after them) to the deletion of their source,
+// markup included. It fails unless the span starts where a block starts,
+// ends in the break after a block, and every block it covers has a known
+// source span, with only white space in the source between them.
+func (x *Extracted) blockDeletion(sp mtcheck.Span) (mtcheck.Span, bool) {
+	i := sort.Search(len(x.blocks), func(k int) bool { return x.blocks[k].t0 >= sp.Start })
+	if i == len(x.blocks) || x.blocks[i].t0 != sp.Start {
+		return sp, false
+	}
+	j := i
+	for j+1 < len(x.blocks) && x.blocks[j+1].t0 < sp.End {
+		j++
+	}
+	last := x.blocks[j]
+	next := len(x.Text)
+	if j+1 < len(x.blocks) {
+		next = x.blocks[j+1].t0
+	}
+	if sp.End < last.t1 || sp.End > next || strings.TrimSpace(x.Text[last.t1:sp.End]) != "" {
+		return sp, false
+	}
+	for k := i; k <= j; k++ {
+		if x.blocks[k].s0 < 0 {
+			return sp, false
+		}
+		if k > i && strings.TrimSpace(x.Source[x.blocks[k-1].s1:x.blocks[k].s0]) != "" {
+			return sp, false
+		}
+	}
+	start, end := x.blocks[i].s0, last.s1
+	if sp.End > last.t1 {
+		// The deletion takes the break after the block: take the white
+		// space after it in the source too, up to the next block, but keep
+		// the next line's indentation.
+		limit := len(x.Source)
+		if j+1 < len(x.blocks) && x.blocks[j+1].s0 >= end {
+			limit = x.blocks[j+1].s0
+		}
+		e := end
+		for e < limit && isHTMLSpace(x.Source[e]) {
+			e++
+		}
+		if nl := strings.LastIndexByte(x.Source[end:e], '\n'); nl >= 0 {
+			end += nl + 1
+			// The block's own indentation goes with it.
+			ls := strings.LastIndexByte(x.Source[:start], '\n') + 1
+			if strings.TrimLeft(x.Source[ls:start], " \t") == "" {
+				start = ls
+			}
+		} else if end > 0 && x.Source[end-1] == '\n' {
+			// Already at a line start (Markdown blocks end with their line).
+		} else {
+			end = e
+		}
+	}
+	return mtcheck.Span{Start: start, End: end}, true
 }
 
 // escape makes replacement text safe to insert into the source.

@@ -38,6 +38,13 @@ type htmlState struct {
 	depth int
 	// skipStart is where the skipped inline element started.
 	skipStart int
+	// open holds the block elements not yet closed, innermost last.
+	open []openBlock
+}
+
+type openBlock struct {
+	name  string
+	start int
 }
 
 func newHTMLState(b *builder) *htmlState {
@@ -64,6 +71,7 @@ func (h *htmlState) reset() {
 	if h.skipping() {
 		h.endSkip(h.b.pos)
 	}
+	h.open = h.open[:0]
 }
 
 // run extracts the prose of the source bytes [s,e).
@@ -131,6 +139,12 @@ func (h *htmlState) startTag(name string, selfClosing bool, start, end int) {
 	switch {
 	case htmlBlock[name]:
 		h.b.brk()
+		if !selfClosing && !htmlVoid[name] {
+			if len(h.open) > 64 {
+				h.open = h.open[1:]
+			}
+			h.open = append(h.open, openBlock{name, start})
+		}
 	case name == "img":
 		h.b.opaque(imagePlaceholder, h.b.src[start:end], start, end)
 	default:
@@ -149,6 +163,16 @@ func (h *htmlState) endTag(name string, end int) {
 		return
 	}
 	if htmlBlock[name] {
+		for i := len(h.open) - 1; i >= 0; i-- {
+			if h.open[i].name == name {
+				h.b.setBlockSource(h.open[i].start, end)
+				h.open = h.open[:i]
+				break
+			}
+		}
 		h.b.brk()
 	}
 }
+
+// htmlVoid lists the block elements that have no end tag.
+var htmlVoid = map[string]bool{"br": true, "hr": true}

@@ -108,6 +108,9 @@ func (w *mdWalker) block(n ast.Node) {
 		w.b.brk()
 		w.children(n, w.inline)
 		w.h.reset()
+		if s0, s1, ok := w.blockSource(n); ok {
+			w.b.setBlockSource(s0, s1)
+		}
 		w.b.brk()
 	default:
 		w.b.brk()
@@ -236,4 +239,65 @@ func (w *mdWalker) codeSpanEnd(n *ast.CodeSpan) int {
 		return from + j + k
 	}
 	return start
+}
+
+// blockSource returns the source span whose deletion removes the block n
+// cleanly: its whole lines with their container markers ("- ", "> ", "# ")
+// and line break, or, for a table cell, the cell's content.
+func (w *mdWalker) blockSource(n ast.Node) (s0, s1 int, ok bool) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return 0, 0, false
+	}
+	s0, s1 = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if s0 < 0 || s1 > len(w.src) || s0 > s1 {
+		return 0, 0, false
+	}
+	if _, cell := n.(*east.TableCell); cell {
+		return s0, s1, true
+	}
+	// A list item's first paragraph takes the item marker with it only
+	// when it is the item's only block.
+	if p := n.Parent(); p != nil && p.Kind() == ast.KindListItem && p.ChildCount() > 1 {
+		return 0, 0, false
+	}
+	ls := bytes.LastIndexByte(w.src[:s0], '\n') + 1
+	if !onlyMarkers(w.src[ls:s0]) {
+		return 0, 0, false
+	}
+	le := len(w.src)
+	if i := bytes.IndexByte(w.src[s1:], '\n'); i >= 0 {
+		le = s1 + i + 1
+	}
+	rest := bytes.TrimRight(w.src[s1:le], " \t\r\n#\\")
+	if len(rest) > 0 {
+		return 0, 0, false
+	}
+	if _, ok := n.(*ast.Heading); ok && le < len(w.src) && !bytes.HasPrefix(bytes.TrimLeft(w.src[ls:s0], " \t>"), []byte("#")) {
+		// A setext heading's underline goes with it.
+		ne := len(w.src)
+		if i := bytes.IndexByte(w.src[le:], '\n'); i >= 0 {
+			ne = le + i + 1
+		}
+		u := bytes.TrimLeft(bytes.TrimSpace(w.src[le:ne]), ">")
+		u = bytes.TrimSpace(u)
+		if len(u) > 0 && (len(bytes.Trim(u, "=")) == 0 || len(bytes.Trim(u, "-")) == 0) {
+			le = ne
+		}
+	}
+	return ls, le, true
+}
+
+// onlyMarkers reports whether b holds only indentation and container
+// markers: list bullets and numbers, block quote markers.
+func onlyMarkers(b []byte) bool {
+	for _, c := range b {
+		switch {
+		case c == ' ' || c == '\t' || c == '>' || c == '-' || c == '*' || c == '+' || c == '.' || c == ')' || c == '#':
+		case c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }

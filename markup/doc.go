@@ -23,10 +23,12 @@
 //     table cell, block quote, code block, footnote, HTML block elements,
 //     <br> and hard line breaks), so
 //     rules that work per paragraph or per sentence never glue two blocks;
-//   - placeholder words ("code", "image", "link") standing for code spans,
-//     inline <code>, images and autolinked URLs, so the sentence around them
-//     stays a sentence. A finding that starts or ends at a placeholder is
-//     about content that is not prose and is dropped.
+//   - placeholder words standing for code spans, inline <code>, images and
+//     autolinked URLs, so the sentence around them stays a sentence: "code",
+//     "image" or "link" followed by five lowercase letters hashed from the
+//     content ("codexqjmb"), so that lines differing only in their code do
+//     not look like duplicates. A finding that starts or ends at a
+//     placeholder is about content that is not prose and is dropped.
 //
 // Everything else is left out: markup characters, link destinations and
 // titles, image URLs and alt text, raw HTML tags and their attributes,
@@ -46,7 +48,11 @@
 // and the map carries the offsets. Where markup sits between two pieces,
 // the map knows where an insertion belongs: before inline openers
 // ("ended. **But**") and after closers ("[end.](u) Then"), so fixes keep the
-// markup valid. An edit whose source range would include skipped markup,
+// markup valid. Deleting whole blocks of the check text (with the blank
+// line after them) deletes their source with its markup: the lines of a
+// Markdown paragraph, heading, list item or quote with their markers, a
+// table cell's content, or an HTML block element from its start tag to its
+// end tag. Any other edit whose source range would include skipped markup,
 // a block boundary or a placeholder is dropped (the diagnostic stays,
 // without that fix). Replacement text is escaped for the target language.
 //

@@ -157,7 +157,8 @@ func Extract(kind Kind, src string) (*Extracted, error) {
 		extractMarkdown(b)
 	case HTML:
 		h := newHTMLState(b)
-		h.run(0, len(src))
+		b.pos = bomLen(src)
+		h.run(b.pos, len(src))
 		h.reset()
 	default:
 		extractText(b)

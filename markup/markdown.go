@@ -54,6 +54,14 @@ func frontMatterEnd(src string) int {
 	return 0 // unclosed: not front matter
 }
 
+// bomLen returns the length of a byte order mark at the start of src.
+func bomLen(src string) int {
+	if strings.HasPrefix(src, "\ufeff") {
+		return len("\ufeff")
+	}
+	return 0
+}
+
 // blankOut returns src with the bytes [0,n) replaced by spaces, keeping
 // line breaks, so a parser sees blank lines at the same offsets.
 func blankOut(src string, n int) []byte {
@@ -73,7 +81,13 @@ type mdWalker struct {
 }
 
 func extractMarkdown(b *builder) {
-	fm := frontMatterEnd(b.src)
+	bom := bomLen(b.src)
+	fm := frontMatterEnd(b.src[bom:])
+	if fm > 0 {
+		fm += bom
+	} else {
+		fm = bom
+	}
 	var src []byte
 	if fm > 0 {
 		src = blankOut(b.src, fm)
@@ -273,7 +287,7 @@ func (w *mdWalker) blockSource(n ast.Node) (s0, s1 int, ok bool) {
 	if len(rest) > 0 {
 		return 0, 0, false
 	}
-	if _, ok := n.(*ast.Heading); ok && le < len(w.src) && !bytes.HasPrefix(bytes.TrimLeft(w.src[ls:s0], " \t>"), []byte("#")) {
+	if _, ok := n.(*ast.Heading); ok && le < len(w.src) && bytes.IndexByte(w.src[ls:s0], '#') < 0 {
 		// A setext heading's underline goes with it.
 		ne := len(w.src)
 		if i := bytes.IndexByte(w.src[le:], '\n'); i >= 0 {

@@ -446,3 +446,25 @@ func TestBlockDeletion(t *testing.T) {
 		}
 	}
 }
+
+func TestByteOrderMark(t *testing.T) {
+	for _, c := range []struct {
+		kind      Kind
+		src, text string
+	}{
+		{Markdown, "\ufeff---\ntitle: x\n---\n# Head\n", "Head"},
+		{Markdown, "\ufeffPlain *text*.\n", "Plain text."},
+		{HTML, "\ufeff<p>Para</p>", "Para"},
+	} {
+		x, err := Extract(c.kind, c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.Text != c.text {
+			t.Errorf("%q: check text %q, want %q", c.src, x.Text, c.text)
+		}
+		if err := x.checkInvariants(); err != nil {
+			t.Error(err)
+		}
+	}
+}

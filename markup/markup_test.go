@@ -3,6 +3,7 @@ package markup
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -464,6 +465,39 @@ func TestByteOrderMark(t *testing.T) {
 			t.Errorf("%q: check text %q, want %q", c.src, x.Text, c.text)
 		}
 		if err := x.checkInvariants(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestConcurrent checks documents from many goroutines at once (run with
+// -race): the Markdown parser and the Checker are shared.
+func TestConcurrent(t *testing.T) {
+	c := newChecker(t)
+	docs := map[Kind]string{Markdown: readFixture(t, "flagged.md"), HTML: readFixture(t, "flagged.html")}
+	want := map[Kind]int{}
+	for k, src := range docs {
+		want[k] = len(check(t, k, src).Diagnostics)
+	}
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			var err error
+			for range 20 {
+				k := Kind(1 + i%2)
+				rep, e := Check(context.Background(), c, k, docs[k])
+				if e == nil && len(rep.Diagnostics) != want[k] {
+					e = fmt.Errorf("%v: %d findings, want %d", k, len(rep.Diagnostics), want[k])
+				}
+				if e != nil {
+					err = e
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
 			t.Error(err)
 		}
 	}

@@ -6,13 +6,25 @@ import (
 	"golang.org/x/net/html"
 )
 
-// htmlSkip lists the elements whose content is not prose. The inline ones
-// leave a placeholder word; the others end the paragraph.
-var htmlSkip = map[string]bool{
-	"script": false, "style": false, "pre": false, "template": false, "textarea": false,
-	"noscript": false, "svg": false, "math": false, "iframe": false, "object": false,
-	"xmp": false, "plaintext": false,
-	"code": true, "kbd": true, "samp": true,
+// skipKind says what an element whose content is not prose leaves in the
+// check text.
+type skipKind uint8
+
+const (
+	// skipHidden elements render nothing: they leave nothing.
+	skipHidden skipKind = iota + 1
+	// skipBlock elements render as blocks: they end the paragraph.
+	skipBlock
+	// skipInline elements render as words: they leave a placeholder.
+	skipInline
+)
+
+// htmlSkip lists the elements whose content is not prose.
+var htmlSkip = map[string]skipKind{
+	"script": skipHidden, "style": skipHidden, "template": skipHidden, "noscript": skipHidden,
+	"pre": skipBlock, "textarea": skipBlock, "svg": skipBlock, "math": skipBlock,
+	"iframe": skipBlock, "object": skipBlock, "xmp": skipBlock, "plaintext": skipBlock,
+	"code": skipInline, "kbd": skipInline, "samp": skipInline,
 }
 
 // htmlBlock lists the elements that start and end a paragraph.
@@ -56,10 +68,11 @@ func (h *htmlState) skipping() bool { return h.skip != "" }
 // endSkip ends the skipped element at source offset end: an inline one
 // leaves its placeholder, a block one ends the paragraph.
 func (h *htmlState) endSkip(end int) {
-	if htmlSkip[h.skip] {
+	switch htmlSkip[h.skip] {
+	case skipInline:
 		end = max(end, h.skipStart)
 		h.b.opaque(codePlaceholder, h.b.src[h.skipStart:end], h.skipStart, end)
-	} else {
+	case skipBlock:
 		h.b.brk()
 	}
 	h.skip, h.depth = "", 0
@@ -121,14 +134,13 @@ func (h *htmlState) startTag(name string, selfClosing bool, start, end int) {
 		}
 		return
 	}
-	if inline, ok := htmlSkip[name]; ok {
+	if kind, ok := htmlSkip[name]; ok {
 		switch {
-		case selfClosing && inline:
+		case selfClosing && kind == skipInline:
 			h.b.opaque(codePlaceholder, "", start, end)
-		case selfClosing:
-		case inline:
+		case kind == skipInline:
 			h.skipStart = start // the placeholder comes when the element ends
-		default:
+		case kind == skipBlock:
 			h.b.brk()
 		}
 		if !selfClosing {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -212,8 +213,16 @@ func (b *builder) setBlockSource(s0, s1 int) {
 	b.blockSrc = block{s0: s0, s1: s1}
 }
 
-// endBlock records the block that ends at the end of the check text.
+// endBlock records the block that ends at the end of the check text. A
+// block without a single letter (a table cell holding "[" or "42", a list
+// of symbols) holds no prose: it is left out.
 func (b *builder) endBlock() {
+	if len(b.buf) > b.blockT0 && !hasLetter(b.buf[b.blockT0:]) {
+		for len(b.pieces) > 0 && b.pieces[len(b.pieces)-1].t0 >= b.blockT0 {
+			b.pieces = b.pieces[:len(b.pieces)-1]
+		}
+		b.buf = b.buf[:b.blockT0]
+	}
 	if len(b.buf) > b.blockT0 {
 		blk := b.blockSrc
 		blk.t0, blk.t1 = b.blockT0, len(b.buf)
@@ -308,6 +317,9 @@ func (b *builder) brk() {
 	}
 	b.endBlock()
 	defer func() { b.blockT0, b.blockPrev = len(b.buf), b.pos }()
+	if n = len(b.buf); n == 0 {
+		return
+	}
 	need := 2
 	for i := n - 1; i >= 0 && need > 0 && b.buf[i] == '\n'; i-- {
 		need--
@@ -339,6 +351,25 @@ func (b *builder) finish() {
 		b.buf = b.buf[:p.t0]
 		b.pieces = b.pieces[:len(b.pieces)-1]
 	}
+}
+
+func hasLetter(t []byte) bool {
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(t[i:])
+		if unicode.IsLetter(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // locate returns the index of the piece holding check byte off, or of the

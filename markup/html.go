@@ -48,8 +48,10 @@ type htmlState struct {
 	b     *builder
 	skip  string
 	depth int
-	// skipStart is where the skipped inline element started.
+	// skipStart is where the skipped inline element started, and
+	// skipWord its placeholder word when not "code".
 	skipStart int
+	skipWord  string
 	// open holds the block elements not yet closed, innermost last.
 	open []openBlock
 }
@@ -68,14 +70,22 @@ func (h *htmlState) skipping() bool { return h.skip != "" }
 // endSkip ends the skipped element at source offset end: an inline one
 // leaves its placeholder, a block one ends the paragraph.
 func (h *htmlState) endSkip(end int) {
-	switch htmlSkip[h.skip] {
+	kind := htmlSkip[h.skip]
+	if h.skipWord != "" {
+		kind = skipInline
+	}
+	switch kind {
 	case skipInline:
 		end = max(end, h.skipStart)
-		h.b.opaque(codePlaceholder, h.b.src[h.skipStart:end], h.skipStart, end)
+		word := h.skipWord
+		if word == "" {
+			word = codePlaceholder
+		}
+		h.b.opaque(word, h.b.src[h.skipStart:end], h.skipStart, end)
 	case skipBlock:
 		h.b.brk()
 	}
-	h.skip, h.depth = "", 0
+	h.skip, h.depth, h.skipWord = "", 0, ""
 }
 
 // reset ends an unclosed skipped element at the end of a Markdown block or
@@ -112,7 +122,13 @@ func (h *htmlState) run(s, e int) {
 				h.b.htmlText(start, end)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
+			if string(name) == "a" && hasAttr && !h.skipping() && tt == html.StartTagToken && anchorHref(z) {
+				// A link to a place in the same page (a table of contents
+				// entry) repeats a heading: it stands as a placeholder.
+				h.skip, h.depth, h.skipStart, h.skipWord = "a", 1, start, linkPlaceholder
+				continue
+			}
 			h.startTag(string(name), tt == html.SelfClosingTagToken, start, end)
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -188,3 +204,17 @@ func (h *htmlState) endTag(name string, end int) {
 
 // htmlVoid lists the block elements that have no end tag.
 var htmlVoid = map[string]bool{"br": true, "hr": true}
+
+// anchorHref reports whether the current start tag has an href that points
+// into the same page ("#section").
+func anchorHref(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "href" {
+			return strings.HasPrefix(strings.TrimSpace(string(val)), "#")
+		}
+		if !more {
+			return false
+		}
+	}
+}

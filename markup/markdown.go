@@ -199,7 +199,19 @@ func (w *mdWalker) inline(n ast.Node) {
 			w.h.run(s.Start, s.Stop)
 		}
 	case *east.TaskCheckBox:
-	case *ast.Emphasis, *ast.Link, *east.Strikethrough:
+	case *ast.Link:
+		if w.h.skipping() {
+			return
+		}
+		if bytes.HasPrefix(n.Destination, []byte("#")) {
+			// A link to a place in the same page (a table of contents
+			// entry) repeats a heading: it stands as a placeholder.
+			w.b.opaque(linkPlaceholder, string(n.Destination), max(n.Pos(), 0), max(n.Pos(), 0))
+			return
+		}
+		w.b.open(n.Pos())
+		w.children(n, w.inline)
+	case *ast.Emphasis, *east.Strikethrough:
 		w.b.open(n.Pos())
 		w.children(n, w.inline)
 	default:

@@ -502,3 +502,28 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestNotProse: links into the same page (tables of contents) stand as
+// placeholders, and blocks without letters are left out.
+func TestNotProse(t *testing.T) {
+	for _, c := range []struct {
+		kind      Kind
+		src, text string
+	}{
+		{Markdown, "- [Getting started](#getting-started)\n\n## Getting started\n", "linkgauov\n\nGetting started"},
+		{HTML, `<ul><li><a href="#intro">Intro</a></li></ul><h2 id="intro">Intro</h2><p>See <a href="/x">this</a>.</p>`, "linkbdsvu\n\nIntro\n\nSee this."},
+		{Markdown, "| Key | Action |\n|---|---|\n| [ | back |\n| 42 | ( |\n", "Key\n\nAction\n\nback"},
+		{HTML, "<p>Text.</p><p>&#8220;</p><p>More.</p>", "Text.\n\nMore."},
+	} {
+		x, err := Extract(c.kind, c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.Text != c.text {
+			t.Errorf("%q: check text %q, want %q", c.src, x.Text, c.text)
+		}
+		if err := x.checkInvariants(); err != nil {
+			t.Error(err)
+		}
+	}
+}

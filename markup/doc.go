@@ -30,12 +30,17 @@
 //     not look like duplicates. A finding that starts or ends at a
 //     placeholder is about content that is not prose and is dropped.
 //
-// Everything else is left out: markup characters, link destinations and
-// titles, image URLs and alt text, raw HTML tags and their attributes,
-// comments, fenced and indented code, front matter (--- YAML --- or +++ TOML
-// +++ at the start of a Markdown file), and the content of script, style,
-// pre, code, kbd, samp, template, textarea, noscript, svg, math, iframe and
-// object elements.
+// Links into the same page ("[Intro](#intro)", <a href="#intro">), which
+// in tables of contents repeat the headings, stand as placeholders too, and
+// blocks without a single letter (a table cell holding "[" or "42") are left
+// out, since they hold no prose. Everything else is left out as well:
+// markup characters, link destinations and titles, image URLs and alt
+// text, raw HTML tags and their attributes, comments, fenced and indented
+// code, front matter (--- YAML --- or +++ TOML +++ at the start of a
+// Markdown file), a byte order mark, and the content of script, style,
+// template and noscript (which render nothing), pre, textarea, svg, math,
+// iframe and object (which end the paragraph) and code, kbd and samp (which
+// leave a placeholder).
 //
 // # Why markup is removed rather than blanked
 //

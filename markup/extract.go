@@ -455,6 +455,14 @@ func (x *Extracted) SourceSpan(s mtcheck.Span) mtcheck.Span {
 	}
 	a, _ := x.startOf(s.Start)
 	e, _ := x.endOf(s.End)
+	// A span covering a whole block starts with the block's opening inline
+	// markup ("**Note:** text", not "Note:** text").
+	if i := sort.Search(len(x.blocks), func(k int) bool { return x.blocks[k].t0 >= s.Start }); i < len(x.blocks) &&
+		x.blocks[i].t0 == s.Start && s.End >= x.blocks[i].t1 {
+		if p := x.pieces[max(x.locate(s.Start), 0)]; p.t0 == s.Start && p.ins < a {
+			a = p.ins
+		}
+	}
 	if e < a {
 		e = a
 	}

@@ -445,6 +445,13 @@ func TestBlockDeletion(t *testing.T) {
 		if got := mtcheck.ApplyFixes(c.src, rep.Diagnostics, true).Text; got != c.fixed {
 			t.Errorf("%q: fixed to %q, want %q", c.src, got, c.fixed)
 		}
+		// A finding covering a whole block starts with its opening markup.
+		d := rep.Diagnostics[0]
+		for _, whole := range []string{"**Drop** this.", "<b>Drop</b> this."} {
+			if strings.Contains(c.src, whole) && c.src[d.Start:d.End] != whole {
+				t.Errorf("%q: finding covers %q, want %q", c.src, c.src[d.Start:d.End], whole)
+			}
+		}
 	}
 }
 

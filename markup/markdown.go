@@ -149,17 +149,30 @@ func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
 	if n.HasClosure() {
 		segs = append(segs, n.ClosureLine)
 	}
-	// Run the tokenizer over contiguous stretches of lines, so comments and
-	// elements spanning lines are seen whole.
+	w.runSegments(segs)
+	w.h.reset()
+}
+
+// runSegments runs the HTML reader over contiguous stretches of segments,
+// so comments and tags spanning lines are seen whole.
+func (w *mdWalker) runSegments(segs []text.Segment) {
 	for i := 0; i < len(segs); {
 		j := i + 1
-		for j < len(segs) && segs[j].Start == segs[j-1].Stop {
+		for j < len(segs) && w.contiguous(segs[j-1], segs[j]) {
 			j++
 		}
 		w.h.run(segs[i].Start, segs[j-1].Stop)
 		i = j
 	}
-	w.h.reset()
+}
+
+// contiguous reports whether segment b follows a with only a line break
+// between them.
+func (w *mdWalker) contiguous(a, b text.Segment) bool {
+	if b.Start == a.Stop {
+		return true
+	}
+	return b.Start > a.Stop && b.Start-a.Stop <= 2 && len(bytes.Trim(w.src[a.Stop:b.Start], "\r\n")) == 0
 }
 
 func (w *mdWalker) inline(n ast.Node) {
@@ -194,10 +207,11 @@ func (w *mdWalker) inline(n ast.Node) {
 		}
 		w.b.opaque(linkPlaceholder, string(n.URL(w.src)), max(n.Pos(), 0), max(n.Pos(), 0))
 	case *ast.RawHTML:
+		var segs []text.Segment
 		for i := 0; i < n.Segments.Len(); i++ {
-			s := n.Segments.At(i)
-			w.h.run(s.Start, s.Stop)
+			segs = append(segs, n.Segments.At(i))
 		}
+		w.runSegments(segs)
 	case *east.TaskCheckBox:
 	case *ast.Link:
 		if w.h.skipping() {

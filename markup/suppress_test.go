@@ -118,3 +118,11 @@ func TestUnusedFixRemovesComment(t *testing.T) {
 		t.Errorf("fixed %q", got)
 	}
 }
+
+func TestMultiLineDirective(t *testing.T) {
+	src := "Before teh.\n\nText <!-- mtcheck-disable\nteh -->teh here.\n"
+	rep := checkOpts(t, Markdown, src, CheckOptions{ReportUnusedDisables: true})
+	if got, want := describe(src, rep), `teh "teh" at 1:8; `; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

@@ -487,7 +487,7 @@ func (x *Extracted) mapEdit(e mtcheck.TextEdit) (mtcheck.TextEdit, bool) {
 	out.NewText = x.escape(e.NewText)
 	if e.Start == e.End {
 		p, cut := x.insertOf(e.Start)
-		if cut {
+		if cut || x.Kind == Markdown && makesBlockMarker(x.Source, p, out.NewText) {
 			return out, false
 		}
 		out.Span = mtcheck.Span{Start: p, End: p}
@@ -576,6 +576,33 @@ func (x *Extracted) blockDeletion(sp mtcheck.Span) (mtcheck.Span, bool) {
 		}
 	}
 	return mtcheck.Span{Start: start, End: end}, true
+}
+
+// makesBlockMarker reports whether inserting text at off in Markdown src
+// would turn the start of the line into a block marker: a space after
+// "#", "-", "+", "*", ">" or "12." at the start of a line makes a heading,
+// list item or quote of a paragraph line.
+func makesBlockMarker(src string, off int, text string) bool {
+	if text == "" || (text[0] != ' ' && text[0] != '\t') {
+		return false
+	}
+	ls := strings.LastIndexByte(src[:off], '\n') + 1
+	prefix := strings.TrimLeft(src[ls:off], " ")
+	if len(src[ls:off])-len(prefix) > 3 || prefix == "" {
+		return false
+	}
+	switch {
+	case strings.Trim(prefix, "#") == "" && len(prefix) <= 6:
+		return true
+	case prefix == "-" || prefix == "+" || prefix == "*" || strings.Trim(prefix, "> ") == "":
+		return true
+	}
+	last := prefix[len(prefix)-1]
+	digits := prefix[:len(prefix)-1]
+	if (last == '.' || last == ')') && len(digits) >= 1 && len(digits) <= 9 && strings.Trim(digits, "0123456789") == "" {
+		return true
+	}
+	return false
 }
 
 // escape makes replacement text safe to insert into the source.

@@ -534,3 +534,20 @@ func TestNotProse(t *testing.T) {
 		}
 	}
 }
+
+// TestNoNewBlockMarkers: a space inserted after "2024." or "#" at the start
+// of a Markdown line would make a list item or a heading: that fix is
+// dropped.
+func TestNoNewBlockMarkers(t *testing.T) {
+	for _, src := range []string{"2024.Then it rained.\n", "a.Bc is fine.\n"} {
+		x, err := Extract(Markdown, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.IndexByte(x.Text, '.') + 1
+		_, ok := x.mapEdit(mtcheck.TextEdit{Span: mtcheck.Span{Start: i, End: i}, NewText: " "})
+		if want := strings.HasPrefix(src, "a"); ok != want {
+			t.Errorf("%q: insertion accepted = %v, want %v", src, ok, want)
+		}
+	}
+}

@@ -20,8 +20,8 @@
 //     its whole source span; a fix edit that would cut through one is
 //     dropped;
 //   - blank lines added where a block ends (paragraph, heading, list item,
-//     table cell, block quote, code block, footnote, HTML block elements,
-//     <br> and hard line breaks), so
+//     table cell, block quote, code block, footnote, HTML block elements
+//     and <br>; a Markdown hard line break stays a line break), so
 //     rules that work per paragraph or per sentence never glue two blocks;
 //   - placeholder words standing for code spans, inline <code>, images and
 //     autolinked URLs, so the sentence around them stays a sentence: "code",

@@ -183,9 +183,10 @@ func (w *mdWalker) inline(n ast.Node) {
 		}
 		seg := n.Segment
 		w.b.mdText(seg.Start, seg.Stop)
-		if n.HardLineBreak() {
-			w.b.brk()
-		} else if n.SoftLineBreak() {
+		if n.HardLineBreak() || n.SoftLineBreak() {
+			// A hard line break ("  " or "\\" before the line end) is
+			// often an accident of the editor; like a soft one, it keeps
+			// the paragraph together.
 			w.newline(seg.Stop)
 		}
 	case *ast.String:

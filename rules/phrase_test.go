@@ -1,0 +1,275 @@
+package rules
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
+)
+
+// phrTestRules are the house rules the annotated files under
+// testdata/rules/phrase/ are written for.
+func phrTestRules(t testing.TB) []*mtcheck.Rule {
+	t.Helper()
+	specs := []PhraseSpec{
+		{
+			Name:       "house-use",
+			Message:    `prefer a form of "use" to "%s"`,
+			Regex:      []string{`(?i)\butili[sz](e|es|ed|ing)\b`},
+			Replace:    "us${1}",
+			Confidence: 0.9,
+		},
+		{
+			Name:     "house-email",
+			Match:    []string{"e-mail", "electronic mail"},
+			Replace:  "email",
+			Safe:     true,
+			Category: mtcheck.Name,
+			Severity: mtcheck.Info,
+		},
+		{
+			Name:    "house-avoid",
+			Message: `avoid "%s"`,
+			Match: []string{
+				"in order to", "at this point", "at this point in time", "don't",
+				"a number of", "per cent", "déjà vu", "data base", "state of the art",
+				"going forward", "AT THIS POINT", // a duplicate, ignored
+			},
+		},
+	}
+	var out []*mtcheck.Rule
+	for _, s := range specs {
+		r, err := NewPhraseRule(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestPhrasePositive(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/phrase/positive.txt", phrTestRules(t)...)
+}
+
+func TestPhraseNegative(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/phrase/negative.txt", phrTestRules(t)...)
+}
+
+func TestPhraseClean(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/clean/*.txt")
+	if len(files) == 0 {
+		t.Skip("no clean corpus")
+	}
+	// house-avoid flags contractions, which clean prose has; the other two
+	// house rules target words clean prose does not use.
+	for _, f := range files {
+		mtchecktest.Run(t, f, phrTestRules(t)[:2]...)
+	}
+}
+
+func phrCheck(t testing.TB, r *mtcheck.Rule, text string) *mtcheck.Report {
+	t.Helper()
+	c, err := mtcheck.New([]*mtcheck.Rule{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Check(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+func TestPhraseReportFields(t *testing.T) {
+	r, err := NewPhraseRule(PhraseSpec{
+		Name: "house-utilize", Message: `Prefer "use" to "%s".`, Category: mtcheck.Mistranslation,
+		Severity: mtcheck.Error, Confidence: 0.7, Match: []string{"utilize", "make use of"}, Replace: "use",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Staff Make use\nof the hall."
+	rep := phrCheck(t, r, text)
+	if len(rep.Diagnostics) != 1 {
+		t.Fatalf("got %d diagnostics, want 1", len(rep.Diagnostics))
+	}
+	d := rep.Diagnostics[0]
+	if got := text[d.Start:d.End]; got != "Make use\nof" {
+		t.Errorf("span covers %q", got)
+	}
+	if d.Message != `Prefer "use" to "Make use of".` || d.Category != mtcheck.Mistranslation ||
+		d.Severity != mtcheck.Error || d.Confidence != 0.7 {
+		t.Errorf("got %+v", d)
+	}
+	if len(d.Fixes) != 1 || d.Fixes[0].Edits[0].NewText != "Use" || d.Fixes[0].Safe {
+		t.Errorf("fixes %+v, want one unsafe fix to \"Use\"", d.Fixes)
+	}
+	if got := mtcheck.ApplyFixes(text, rep.Diagnostics, false).Text; got != "Staff Use the hall." {
+		t.Errorf("fixed text %q", got)
+	}
+}
+
+func TestPhraseMatchCase(t *testing.T) {
+	for _, c := range []struct{ matched, repl, want string }{
+		{"utilize", "use", "use"},
+		{"Utilize", "use", "Use"},
+		{"UTILIZE", "use", "USE"},
+		{"I", "we", "We"},
+		{"utilize", "JavaScript", "JavaScript"},
+		{"Utilize", "make use of", "Make use of"},
+		{"Étage", "écrit", "Écrit"},
+		{"Utilize", "", ""},
+		{"“Utilize", "«use", "«Use"},
+	} {
+		if got := phrMatchCase(c.matched, c.repl); got != c.want {
+			t.Errorf("phrMatchCase(%q, %q) = %q, want %q", c.matched, c.repl, got, c.want)
+		}
+	}
+}
+
+func TestPhraseManyPhrasesOnePass(t *testing.T) {
+	phrases := phrBenchPhrases()
+	r, err := NewPhraseRule(PhraseSpec{Name: "many", Match: phrases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every phrase, in varied case, separated by filler: each found once,
+	// in order.
+	var b strings.Builder
+	var want []string
+	for i, p := range phrases {
+		if i%3 == 1 {
+			p = strings.ToUpper(p)
+		}
+		fmt.Fprintf(&b, "Filler words here; %s, then more.\n", p)
+		want = append(want, p)
+	}
+	text := b.String()
+	var got []string
+	for _, d := range phrCheck(t, r, text).Diagnostics {
+		got = append(got, text[d.Start:d.End])
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d matches, want %d\nfirst differences: %v", len(got), len(want), phrFirstDiff(got, want))
+	}
+}
+
+func phrFirstDiff(got, want []string) string {
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return fmt.Sprintf("at %d got %q want %q", i, got[i], want[i])
+		}
+	}
+	return "lengths differ"
+}
+
+func TestPhraseRegexAndPhraseOverlap(t *testing.T) {
+	r, err := NewPhraseRule(PhraseSpec{
+		Name:  "mix",
+		Match: []string{"cutting edge", "edge"},
+		Regex: []string{`(?i)\bcutting\b`, `\bedge case\b`},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A cutting edge tool; an edge case; the edge."
+	var got []string
+	for _, d := range phrCheck(t, r, text).Diagnostics {
+		got = append(got, text[d.Start:d.End])
+	}
+	// "cutting edge" (phrase, longer) wins over "cutting" (regex) at the
+	// same start; "edge case" (regex) wins over "edge" (phrase).
+	if want := []string{"cutting edge", "edge case", "edge"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPhraseNoPanicOnOddInput(t *testing.T) {
+	r, err := NewPhraseRule(PhraseSpec{Name: "odd", Match: []string{"a", "ab c", "é"}, Regex: []string{`b`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"", "a", "-", "a-", "-a", "ab", "ab ", "ab\n\nc", "é", "É-", "’a", "a’", "\u0301a", "a\u0301"} {
+		phrCheck(t, r, text)
+	}
+}
+
+func TestPhraseSpecErrors(t *testing.T) {
+	for _, c := range []struct {
+		spec  PhraseSpec
+		field string
+		index int
+	}{
+		{PhraseSpec{Name: "Bad Name", Match: []string{"x"}}, "name", -1},
+		{PhraseSpec{Name: "x"}, "match", -1},
+		{PhraseSpec{Name: "x", Match: []string{"ok", "  "}}, "match", 1},
+		{PhraseSpec{Name: "x", Match: []string{"-dash"}}, "match", 0},
+		{PhraseSpec{Name: "x", Regex: []string{"ok", "(unclosed"}}, "regex", 1},
+		{PhraseSpec{Name: "x", Regex: []string{"a*"}}, "regex", 0},
+		{PhraseSpec{Name: "x", Match: []string{"y"}, Confidence: 1.5}, "confidence", -1},
+		{PhraseSpec{Name: "x", Match: []string{"y"}, Category: "style"}, "category", -1},
+		{PhraseSpec{Name: "x", Match: []string{"y"}, Severity: 9}, "severity", -1},
+	} {
+		_, err := NewPhraseRule(c.spec)
+		var pe *PhraseError
+		if !errors.As(err, &pe) || pe.Field != c.field || pe.Index != c.index {
+			t.Errorf("%+v: got %v, want a %s error at item %d", c.spec, err, c.field, c.index)
+		}
+	}
+}
+
+// phrBenchPhrases returns 200 distinct phrases: common house-style targets
+// and made-up ones sharing first words with ordinary English.
+func phrBenchPhrases() []string {
+	out := []string{
+		"in order to", "a number of", "at this point in time", "utilize", "utilise", "going forward",
+		"state of the art", "per cent", "the fact that", "due to the fact that", "in the event that",
+		"with regard to", "with respect to", "in terms of", "on a daily basis", "at the end of the day",
+		"first and foremost", "each and every", "needless to say", "it goes without saying",
+		"at the present time", "in spite of the fact", "for the purpose of", "in the near future",
+		"a large number of", "the vast majority of", "prior to", "subsequent to", "in close proximity",
+		"make use of", "take into consideration", "give rise to", "is able to", "has the ability to",
+		"in a timely manner", "on the basis of", "by means of", "in the absence of", "e-mail", "data base",
+	}
+	firsts := []string{"the", "a", "in", "of", "and", "to", "said", "was", "on", "for"}
+	for i := 0; len(out) < 200; i++ {
+		out = append(out, fmt.Sprintf("%s zq%03d word", firsts[i%len(firsts)], i))
+	}
+	return out
+}
+
+// BenchmarkPhrase runs a rule of 200 phrases and one regex over 1 MB of
+// news-like prose.
+func BenchmarkPhrase(b *testing.B) {
+	text := newsText(b, 1<<20)
+	for _, c := range []struct {
+		name  string
+		regex []string
+	}{{"200phrases", nil}, {"200phrases+regex", []string{`(?i)\butili[sz]e\b`}}} {
+		r, err := NewPhraseRule(PhraseSpec{Name: "bench", Match: phrBenchPhrases(), Regex: c.regex})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			doc := mtcheck.NewDocument(text)
+			ch, err := mtcheck.New([]*mtcheck.Rule{r})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ch.CheckDocument(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -116,10 +116,10 @@ func NewPhraseRule(spec PhraseSpec) (*mtcheck.Rule, error) {
 		if err != nil {
 			return nil, &PhraseError{Field: "match", Index: i, Err: err}
 		}
-		if seen[string(ph.lower)] {
+		if seen[ph.lower] {
 			continue
 		}
-		seen[string(ph.lower)] = true
+		seen[ph.lower] = true
 		m.byKey[key] = append(m.byKey[key], ph)
 		m.first[key[0]] = true
 		m.minKey = min(m.minKey, len(key))
@@ -127,7 +127,7 @@ func NewPhraseRule(spec PhraseSpec) (*mtcheck.Rule, error) {
 	}
 	for key, list := range m.byKey {
 		// Longest first, so "in order to" wins over "in order".
-		slices.SortStableFunc(list, func(a, b phrPhrase) int { return len(b.lower) - len(a.lower) })
+		slices.SortStableFunc(list, func(a, b phrPhrase) int { return utf8.RuneCountInString(b.lower) - utf8.RuneCountInString(a.lower) })
 		m.byKey[key] = list
 	}
 	for i, expr := range spec.Regex {
@@ -161,9 +161,10 @@ func NewPhraseRule(spec PhraseSpec) (*mtcheck.Rule, error) {
 // phrPhrase is one compiled phrase: lower-cased runes, white space folded to
 // a single ' ', apostrophes to '\”.
 type phrPhrase struct {
-	lower    []rune
-	wordEnd  bool // the phrase ends with a word character: check the boundary
-	original string
+	lower   string // folded text
+	keyLen  int    // bytes of the leading word (the map key)
+	next    byte   // lower-cased ASCII byte after the key and a space, or 0
+	wordEnd bool   // the phrase ends with a word character: check the boundary
 }
 
 type phrMatcher struct {
@@ -230,7 +231,12 @@ func phrCompile(p string) (phrPhrase, string, error) {
 		}
 		key = utf8.AppendRune(key, r)
 	}
-	return phrPhrase{lower: lower, wordEnd: phrIsWord(lower[len(lower)-1]), original: p}, string(key), nil
+	folded := string(lower)
+	ph := phrPhrase{lower: folded, keyLen: len(key), wordEnd: phrIsWord(lower[len(lower)-1])}
+	if rest := folded[len(key):]; len(rest) > 1 && rest[0] == ' ' && rest[1] < utf8.RuneSelf && rest[1] != '\'' {
+		ph.next = rest[1]
+	}
+	return ph, string(key), nil
 }
 
 // phrRun finds every match and reports it.
@@ -348,8 +354,22 @@ func (m *phrMatcher) findPhrases(text string, found []phrMatch) []phrMatch {
 		if len(list) == 0 || !phrStartBoundary(text, start) {
 			continue
 		}
-		for _, ph := range list {
-			if end, ok := phrMatchAt(text, start, &ph); ok {
+		// The lower-cased ASCII byte that starts the next word, if the word
+		// is followed by white space: phrases whose second word starts
+		// otherwise cannot match.
+		var next byte
+		if k := phrSkipSpace(text, i); k > i && k < len(text) && text[k] < utf8.RuneSelf {
+			next = text[k]
+			if 'A' <= next && next <= 'Z' {
+				next += 'a' - 'A'
+			}
+		}
+		for k := range list {
+			ph := &list[k]
+			if ph.next != 0 && next != 0 && ph.next != next {
+				continue
+			}
+			if end, ok := phrMatchAt(text, i, ph); ok {
 				found = append(found, phrMatch{span: mtcheck.Span{Start: start, End: end}})
 				i = end
 				break
@@ -370,35 +390,62 @@ func phrStartBoundary(text string, i int) bool {
 	return size == 0 || !phrIsWord(r)
 }
 
-// phrMatchAt matches ph at text[start:] and returns the end of the match.
-func phrMatchAt(text string, start int, ph *phrPhrase) (int, bool) {
-	k := start
-	for _, want := range ph.lower {
-		if want == ' ' {
-			n, breaks := 0, 0
-			for k < len(text) {
-				r, size := utf8.DecodeRuneInString(text[k:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				if r == '\n' {
-					breaks++
-				}
-				n++
-				k += size
+// phrSkipSpace returns the end of the run of white space at text[i:].
+func phrSkipSpace(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+				return i
 			}
-			if n == 0 || breaks > 1 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// phrMatchAt matches the rest of ph, after its leading word, at text[k:]
+// (where the text's word equal to that leading word ends) and returns the
+// end of the match.
+func phrMatchAt(text string, k int, ph *phrPhrase) (int, bool) {
+	p := ph.lower
+	for j := ph.keyLen; j < len(p); {
+		pc := p[j]
+		if pc == ' ' {
+			end := phrSkipSpace(text, k)
+			if end == k || strings.Count(text[k:end], "\n") > 1 {
 				return 0, false
 			}
+			k = end
+			j++
 			continue
 		}
 		if k >= len(text) {
 			return 0, false
 		}
+		if tc := text[k]; pc < utf8.RuneSelf && tc < utf8.RuneSelf {
+			if 'A' <= tc && tc <= 'Z' {
+				tc += 'a' - 'A'
+			}
+			if tc != pc {
+				return 0, false
+			}
+			j++
+			k++
+			continue
+		}
+		want, ws := utf8.DecodeRuneInString(p[j:])
 		r, size := utf8.DecodeRuneInString(text[k:])
 		if phrFold(r) != want {
 			return 0, false
 		}
+		j += ws
 		k += size
 	}
 	if ph.wordEnd && k < len(text) {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -268,4 +269,60 @@ func BenchmarkPhrase(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzPhrase checks the phrase matcher on arbitrary text: no panics, and
+// every match, folded and with white space collapsed, is one of the
+// phrases, standing as whole words.
+func FuzzPhrase(f *testing.F) {
+	phrases := []string{"in order to", "don't", "e-mail", "déjà vu", "a", "İstanbul", "state of the art", "k"}
+	r, err := NewPhraseRule(PhraseSpec{Name: "fuzz", Match: phrases, Replace: "x"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, p := range phrases {
+		want[phrFoldString(p)] = true
+	}
+	for _, s := range []string{"In order to", "don’t", "E-MAIL", "DÉJÀ  VU", "a-b a", "İSTANBUL istanbul", "state of\nthe art", "\u212a", "a\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		c, err := mtcheck.New([]*mtcheck.Rule{r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := c.Check(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range rep.Diagnostics {
+			m := text[d.Start:d.End]
+			if !want[phrFoldString(m)] {
+				t.Errorf("match %q is none of the phrases", m)
+			}
+			if !phrStartBoundary(text, d.Start) {
+				t.Errorf("match %q starts inside a word", m)
+			}
+			if prev, _ := utf8.DecodeLastRuneInString(text[:d.Start]); d.Start > 0 && phrIsWord(prev) {
+				t.Errorf("match %q follows a word character", m)
+			}
+		}
+	})
+}
+
+func phrFoldString(s string) string {
+	var b strings.Builder
+	for i, f := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for _, r := range f {
+			b.WriteRune(phrFold(r))
+		}
+	}
+	return b.String()
 }

@@ -59,8 +59,9 @@
 // the mapping says enabled: false. Overrides merge into the base setting of
 // each rule field by field (options key by key), in file order.
 //
-// Phrase rules ([rules.NewPhraseRule]) run by default like built-in rules;
-// rules and overrides may turn them off or change their severity by name.
+// Phrase rules ([rules.NewPhraseRule]) run by default like built-in rules
+// (the effective configuration enables them); rules and overrides may turn
+// them off or change their severity by name.
 //
 // # Errors
 //
@@ -73,8 +74,8 @@
 //
 // # Using it
 //
-// [File.Checker] returns the checker for a file (built-in default rules, the
-// phrase rules, and every built-in rule known for enabling), cached per
+// [File.Checker] returns the checker for a file (built-in default rules, and
+// every built-in rule and the phrase rules known for enabling), cached per
 // distinct effective configuration; [File.For] returns just the effective
 // configuration. Every method works on a nil *File, which stands for "no
 // configuration file": the defaults, every file included.
@@ -606,12 +607,13 @@ func (p *parse) validate(f *File) error {
 	return nil
 }
 
-// ruleSets returns the rules that run by default (the built-in defaults
-// and the phrase rules) and the further rules configuration may enable.
+// ruleSets returns the rules that run by default (the built-in defaults)
+// and the further rules configuration may enable (every built-in rule and
+// the phrase rules, which the effective configuration enables).
 func (f *File) ruleSets() (defaults, registry []*mtcheck.Rule) {
 	defaults, registry = builtinRules()
 	if f != nil {
-		defaults = append(defaults[:len(defaults):len(defaults)], f.phrases...)
+		registry = append(registry[:len(registry):len(registry)], f.phrases...)
 	}
 	return defaults, registry
 }
@@ -622,9 +624,11 @@ var builtinRules = func() (defaults, all []*mtcheck.Rule) {
 	return rules.Default(), rules.All()
 }
 
-// Rules returns the phrase rules the file defines, in file order. They run
-// by default in checkers from [File.Checker]; drivers building their own
-// checker pass them to mtcheck.New with the default rules.
+// Rules returns the phrase rules the file defines, in file order. Drivers
+// building their own checker pass them with mtcheck.WithRegistry: the
+// configuration from [File.For] enables each one unless the file turns it
+// off (and mtcheck.New fails on a configuration naming them when they are
+// missing, so they cannot be dropped silently). [File.Checker] does this.
 func (f *File) Rules() []*mtcheck.Rule {
 	if f == nil {
 		return nil
@@ -679,7 +683,8 @@ func (f *File) SkipDir(path string) bool {
 }
 
 // For returns the effective configuration for the file at path: the
-// top-level settings with every matching override merged in, in order.
+// top-level settings with every matching override merged in, in order,
+// and every phrase rule enabled unless the settings turn it off.
 func (f *File) For(path string) (mtcheck.Config, error) {
 	if f == nil {
 		return mtcheck.Config{}, nil
@@ -692,9 +697,13 @@ func (f *File) For(path string) (mtcheck.Config, error) {
 }
 
 func (f *File) effective(rel []string) mtcheck.Config {
-	cfg := mtcheck.Config{MinConfidence: f.MinConfidence, Rules: make(map[string]mtcheck.RuleConfig, len(f.base))}
+	cfg := mtcheck.Config{MinConfidence: f.MinConfidence, Rules: make(map[string]mtcheck.RuleConfig, len(f.base)+len(f.phrases))}
+	for _, r := range f.phrases {
+		on := true
+		cfg.Rules[r.Name] = mtcheck.RuleConfig{Enabled: &on}
+	}
 	for name, rc := range f.base {
-		cfg.Rules[name] = mergeRule(mtcheck.RuleConfig{}, rc)
+		cfg.Rules[name] = mergeRule(cfg.Rules[name], rc)
 	}
 	for _, o := range f.overrides {
 		if rel == nil || !matchAny(o.files, rel) {

@@ -103,6 +103,8 @@ func TestLoadFull(t *testing.T) {
 		"brackets":       {Enabled: &off},
 		"boilerplate":    {Enabled: &on, Severity: mtcheck.Info},
 		"mt-fingerprint": {Enabled: &on, MinConfidence: &seven},
+		"house-utilize":  {Enabled: &on},
+		"house-email":    {Enabled: &on},
 	}}
 	if d := cfgDiff(cfg, want); d != "" {
 		t.Errorf("base config: %s", d)
@@ -585,5 +587,48 @@ func TestGlobMatch(t *testing.T) {
 		if _, err := compileGlob(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+func TestPhraseRulesOffAndDriverBuiltChecker(t *testing.T) {
+	f, err := Parse("/p/.mtcheck.yml", []byte(`
+rules: {house-a: off}
+overrides:
+  - files: [on/**]
+    rules: {house-a: on}
+phrases:
+  - {name: house-a, match: [alpha]}
+  - {name: house-b, match: [beta]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := func(path string) []string {
+		c, err := f.Checker(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range c.Rules() {
+			if strings.HasPrefix(r.Name, "house-") {
+				out = append(out, r.Name)
+			}
+		}
+		return out
+	}
+	if got := runs("/p/x.md"); !slices.Equal(got, []string{"house-b"}) {
+		t.Errorf("base: phrase rules %q, want house-b only", got)
+	}
+	if got := runs("/p/on/x.md"); !slices.Equal(got, []string{"house-a", "house-b"}) {
+		t.Errorf("override: phrase rules %q, want both", got)
+	}
+	// A driver building its own checker: with the phrase rules in the
+	// registry it works; without them mtcheck.New refuses.
+	cfg, _ := f.For("/p/x.md")
+	if _, err := mtcheck.New(rules.Default(), mtcheck.WithRegistry(append(rules.All(), f.Rules()...)), mtcheck.WithConfig(cfg)); err != nil {
+		t.Errorf("driver-built checker: %v", err)
+	}
+	if _, err := mtcheck.New(rules.Default(), mtcheck.WithRegistry(rules.All()), mtcheck.WithConfig(cfg)); err == nil {
+		t.Error("a checker without the phrase rules was built silently")
 	}
 }

@@ -326,3 +326,14 @@ func phrFoldString(s string) string {
 	}
 	return b.String()
 }
+
+// TestPhraseSeed: the seed article uses none of the test rules' phrases,
+// so all three house rules stay quiet on it.
+func TestPhraseSeed(t *testing.T) {
+	text := mtchecktest.Seed(t)
+	for _, r := range phrTestRules(t) {
+		if rep := phrCheck(t, r, text); len(rep.Diagnostics) != 0 {
+			t.Errorf("%s flagged %d places in the seed", r.Name, len(rep.Diagnostics))
+		}
+	}
+}

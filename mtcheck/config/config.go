@@ -55,6 +55,10 @@
 // exclude are for drivers that walk directories: files named explicitly
 // should be checked whatever the patterns say (drivers decide).
 //
+// Options that name files (tortured-phrase's lists, say: see
+// [mtcheck.OptionSpec].Path) are relative to the configuration file's
+// directory, like globs.
+//
 // Configuring a rule by a mapping turns it on, opt-in rules included, unless
 // the mapping says enabled: false. Overrides merge into the base setting of
 // each rule field by field (options key by key), in file order.
@@ -563,14 +567,18 @@ func (p *parse) validate(f *File) error {
 		if r == nil {
 			return p.errf(s.keyN, "unknown rule %q%s (known rules: %s)", s.name, suggest(s.name, sortedKeys(known)), strings.Join(sortedKeys(known), ", "))
 		}
-		specs := make(map[string]bool, len(r.Options))
+		specs := make(map[string]*mtcheck.OptionSpec, len(r.Options))
 		var optNames []string
-		for _, o := range r.Options {
-			specs[o.Name] = true
-			optNames = append(optNames, o.Name)
+		for i := range r.Options {
+			specs[r.Options[i].Name] = &r.Options[i]
+			optNames = append(optNames, r.Options[i].Name)
 		}
 		for _, o := range s.options {
-			if !specs[o.key] {
+			spec := specs[o.key]
+			if spec != nil && spec.Path {
+				s.rc.Options[o.key] = f.resolvePaths(s.rc.Options[o.key])
+			}
+			if spec == nil {
 				if len(optNames) == 0 {
 					return p.errf(o.keyN, "rule %s: unknown option %q (the rule takes no options)", s.name, o.key)
 				}
@@ -605,6 +613,33 @@ func (p *parse) validate(f *File) error {
 		}
 	}
 	return nil
+}
+
+// resolvePaths makes the relative file names in an option value (a string
+// or a list) relative to the configuration file's directory. Values of
+// other types are left for the core to reject.
+func (f *File) resolvePaths(v any) any {
+	abs := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(f.Dir, filepath.FromSlash(p))
+	}
+	switch x := v.(type) {
+	case string:
+		return abs(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			if s, ok := e.(string); ok {
+				out[i] = abs(s)
+			} else {
+				out[i] = e
+			}
+		}
+		return out
+	}
+	return v
 }
 
 // ruleSets returns the rules that run by default (the built-in defaults)

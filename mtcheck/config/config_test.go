@@ -397,10 +397,16 @@ func withTestRules(t *testing.T) {
 			{Name: "lists", Default: []string(nil)},
 			{Name: "threshold", Default: 0.5},
 			{Name: "mode", Default: "plain"},
+			{Name: "files", Default: []string{}, Path: true},
 		},
 		Prepare: func(o mtcheck.Options) (any, error) {
 			if o.String("mode") == "bad" {
 				return nil, errors.New("mode bad is not supported")
+			}
+			for _, p := range o.Strings("files") {
+				if _, err := os.ReadFile(p); err != nil {
+					return nil, fmt.Errorf("option files: %w", err)
+				}
 			}
 			return nil, nil
 		},
@@ -420,7 +426,7 @@ func TestOptions(t *testing.T) {
 		{"type", "rules:\n  test-options:\n    options:\n      mode: x\n      lists: 5\n", "cfg.yml:5:14: rule test-options: option lists: want a list of strings, got"},
 		{"item-type", "rules:\n  test-options:\n    options: {lists: [a, [b]]}\n", "cfg.yml:3:22: rule test-options: option lists: item 2: want a string"},
 		{"number", "rules:\n  test-options:\n    options: {threshold: high}\n", "cfg.yml:3:26: rule test-options: option threshold: want a number"},
-		{"unknown", "rules:\n  test-options:\n    options: {treshold: 1}\n", "cfg.yml:3:15: rule test-options: unknown option \"treshold\" (did you mean \"threshold\"?) (known options: lists, threshold, mode)"},
+		{"unknown", "rules:\n  test-options:\n    options: {treshold: 1}\n", "cfg.yml:3:15: rule test-options: unknown option \"treshold\" (did you mean \"threshold\"?) (known options: lists, threshold, mode, files)"},
 		{"prepare", "rules:\n  test-options:\n    options:\n      mode: bad\n", "cfg.yml:4:13: rule test-options: mode bad is not supported"},
 		{"override", "overrides:\n  - files: [a]\n    rules:\n      test-options: {options: {mode: bad}}\n", "cfg.yml:4:38: rule test-options: mode bad is not supported"},
 	} {
@@ -630,5 +636,66 @@ phrases:
 	}
 	if _, err := mtcheck.New(rules.Default(), mtcheck.WithRegistry(rules.All()), mtcheck.WithConfig(cfg)); err == nil {
 		t.Error("a checker without the phrase rules was built silently")
+	}
+}
+
+func TestPathOptionsRelativeToConfig(t *testing.T) {
+	withTestRules(t)
+	dir := writeTree(t, map[string]string{
+		"proj/.mtcheck.yml":     "rules:\n  test-options:\n    options: {files: [lists/house.txt]}\n",
+		"proj/lists/house.txt":  "entry\n",
+		"proj/bad/.mtcheck.yml": "rules:\n  test-options:\n    options:\n      files: [lists/missing.txt]\n",
+	})
+	// The working directory is not the project's.
+	f, err := Load(filepath.Join(dir, "proj/.mtcheck.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := f.For(filepath.Join(dir, "proj/a.md"))
+	got := fmt.Sprint(cfg.Rules["test-options"].Options["files"])
+	if want := fmt.Sprint([]any{filepath.Join(dir, "proj/lists/house.txt")}); got != want {
+		t.Errorf("files option %s, want %s", got, want)
+	}
+	_, err = Load(filepath.Join(dir, "proj/bad/.mtcheck.yml"))
+	want := filepath.Join(dir, "proj/bad/.mtcheck.yml") + ":4:14: rule test-options: option files: open " + filepath.Join(dir, "proj/bad/lists/missing.txt")
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got  %v\nwant %s...", err, want)
+	}
+}
+
+// TestTorturedPhraseLists uses the real path option of tortured-phrase,
+// when that rule is built in.
+func TestTorturedPhraseLists(t *testing.T) {
+	if rules.ByName("tortured-phrase") == nil {
+		t.Skip("no tortured-phrase rule")
+	}
+	dir := writeTree(t, map[string]string{
+		".mtcheck.yml":     "rules:\n  tortured-phrase: {options: {lists: [terms/house.txt]}}\n",
+		"terms/house.txt":  "crimson fluid → blood\n",
+		"bad/.mtcheck.yml": "rules:\n  tortured-phrase:\n    options:\n      lists: [nowhere.txt]\n",
+	})
+	f, err := Load(filepath.Join(dir, ".mtcheck.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := f.Checker(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The crimson fluid tests came back clean.\n"
+	rep, err := c.Check(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range rep.Diagnostics {
+		found = found || (d.Rule == "tortured-phrase" && text[d.Start:d.End] == "crimson fluid")
+	}
+	if !found {
+		t.Errorf("the house list entry was not used: %+v", rep.Diagnostics)
+	}
+	_, err = Load(filepath.Join(dir, "bad/.mtcheck.yml"))
+	if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, "bad/.mtcheck.yml")+":4:14: ") {
+		t.Errorf("missing list: %v", err)
 	}
 }

@@ -36,7 +36,9 @@ exclude:
 #     enabled: true
 #     severity: warning         info, warning or error
 #     min-confidence: 0.7       this rule's own threshold
-#     options: {name: value}    the rule's options
+#     options: {name: value}    the rule's options; file names in them,
+#                               like tortured-phrase's lists of extra
+#                               entries, are relative to this file
 rules:
   # duplicate-line: {severity: error}
   # boilerplate: off

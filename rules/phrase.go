@@ -109,7 +109,7 @@ func NewPhraseRule(spec PhraseSpec) (*mtcheck.Rule, error) {
 	if !utf8.ValidString(spec.Message) {
 		return nil, phrErr("message", -1, "not valid UTF-8")
 	}
-	m := &phrMatcher{byKey: make(map[string][]phrPhrase), minKey: 1 << 30}
+	m := &phrMatcher{byKey: make(map[string][]phrPhrase)}
 	seen := make(map[string]bool)
 	for i, p := range spec.Match {
 		ph, key, err := phrCompile(p)
@@ -121,9 +121,7 @@ func NewPhraseRule(spec PhraseSpec) (*mtcheck.Rule, error) {
 		}
 		seen[ph.lower] = true
 		m.byKey[key] = append(m.byKey[key], ph)
-		m.first[key[0]] = true
-		m.minKey = min(m.minKey, len(key))
-		m.maxKey = max(m.maxKey, len(key))
+		m.lens[key[0]] |= 1 << min(len(key), 63)
 	}
 	for key, list := range m.byKey {
 		// Longest first, so "in order to" wins over "in order".
@@ -168,11 +166,13 @@ type phrPhrase struct {
 }
 
 type phrMatcher struct {
-	byKey          map[string][]phrPhrase // by lower-cased leading word
-	first          [256]bool              // first bytes of the keys
-	minKey, maxKey int                    // key lengths in bytes
-	regexes        []*regexp.Regexp
-	expand         bool // Replace holds $ templates for regex matches
+	byKey map[string][]phrPhrase // by lower-cased leading word
+	// lens has, for each first byte of a key, bit n set when a key of n
+	// bytes starts with it (bit 63: 63 bytes or more), so most words are
+	// dismissed without a map look-up.
+	lens    [256]uint64
+	regexes []*regexp.Regexp
+	expand  bool // Replace holds $ templates for regex matches
 }
 
 type phrMatch struct {
@@ -330,10 +330,8 @@ func (m *phrMatcher) findPhrases(text string, found []phrMatch) []phrMatch {
 			utf8.EncodeRune(tmp[:], unicode.ToLower(lead))
 			fb = tmp[0]
 		}
-		if !m.first[fb] {
-			continue
-		}
-		if ascii && (i-start < m.minKey || i-start > m.maxKey) {
+		lens := m.lens[fb]
+		if lens == 0 || (ascii && lens&(1<<min(i-start, 63)) == 0) {
 			continue
 		}
 		buf = buf[:0]

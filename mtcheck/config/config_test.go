@@ -699,3 +699,32 @@ func TestTorturedPhraseLists(t *testing.T) {
 		t.Errorf("missing list: %v", err)
 	}
 }
+
+// BenchmarkLoad parses and validates the full example configuration.
+func BenchmarkLoad(b *testing.B) {
+	data := []byte(fullConfig)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("/p/.mtcheck.yml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkChecker measures the per-file cost of finding a file's cached
+// checker (effective configuration and cache look-up).
+func BenchmarkChecker(b *testing.B) {
+	f, err := Parse("/p/.mtcheck.yml", []byte(fullConfig))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths := []string{"/p/a.md", "/p/press-releases/x.md", "/p/press-releases/2024/y.md", "/p/docs/deep/z.md"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := f.Checker(paths[i%len(paths)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -100,7 +100,8 @@ import (
 	"github.com/mtcheck/mtcheck/rules"
 )
 
-// FileNames are the names of the project file, in order of preference.
+// FileNames are the names a project file may have; one directory may hold
+// only one of them.
 var FileNames = []string{".mtcheck.yml", ".mtcheck.yaml"}
 
 // ErrNotFound is returned by [Find] when no directory up to the root holds
@@ -154,15 +155,10 @@ func Find(start string) (string, error) {
 		var found []string
 		for _, name := range FileNames {
 			p := filepath.Join(dir, name)
-			fi, err := os.Stat(p)
-			switch {
-			case err == nil:
-				if fi.Mode().IsRegular() {
-					found = append(found, p)
-				}
-			case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-			default:
-				return "", err
+			// A name that cannot be seen (absent, or in a directory we
+			// may not search) does not govern anything.
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+				found = append(found, p)
 			}
 		}
 		switch len(found) {

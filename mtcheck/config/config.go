@@ -18,7 +18,8 @@
 //	fail-level: warning     # the linter fails on findings this bad or worse:
 //	                        # info, warning or error (unset: the linter's default)
 //	include: ["**/*.md", "articles/**/*.txt"]   # files to check when walking
-//	exclude: ["vendor/**", "drafts"]            # directories (all files if empty)
+//	                                            # directories (all if empty)
+//	exclude: ["vendor/**", "drafts"]            # files and directories to skip
 //	rules:                  # per-rule settings, by rule name
 //	  missing-space: error            # on, with this severity
 //	  sentence-fragment: off          # off or false turns a rule off;

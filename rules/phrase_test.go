@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -246,14 +247,19 @@ func phrBenchPhrases() []string {
 	return out
 }
 
-// BenchmarkPhrase runs a rule of 200 phrases (and one regex) over 1 MB of
-// news-like prose, timing the rule's Run alone.
+// BenchmarkPhrase runs a rule of 200 phrases (and one regex, with or
+// without a literal to prefilter on) over 1 MB of news-like prose, timing
+// the rule's Run alone.
 func BenchmarkPhrase(b *testing.B) {
 	text := newsText(b, 1<<20)
 	for _, c := range []struct {
 		name  string
 		regex []string
-	}{{"200phrases", nil}, {"200phrases+regex", []string{`(?i)\butili[sz]e\b`}}} {
+	}{
+		{"200phrases", nil},
+		{"200phrases+regex", []string{`(?i)\butili[sz]e\b`}},              // prefiltered by "utili"
+		{"200phrases+regex-without-literal", []string{`\b\d{3}-\d{4}\b`}}, // whole text
+	} {
 		r, err := NewPhraseRule(PhraseSpec{Name: "bench", Match: phrBenchPhrases(), Regex: c.regex})
 		if err != nil {
 			b.Fatal(err)
@@ -334,6 +340,87 @@ func TestPhraseSeed(t *testing.T) {
 	for _, r := range phrTestRules(t) {
 		if rep := phrCheck(t, r, text); len(rep.Diagnostics) != 0 {
 			t.Errorf("%s flagged %d places in the seed", r.Name, len(rep.Diagnostics))
+		}
+	}
+}
+
+// phrDiffRegexes are expressions for comparing the prefiltered search with
+// a plain one.
+var phrDiffRegexes = []string{
+	`(?i)\butili[sz](e|es|ed|ing)\b`, `\bcolou?r\b`, `(?i)in order to`, `\d{3}-\d{4}`,
+	`(?i)\bthe\s{1,3}the\b`, `x(ab|cd)xyz`, `(?s)foo.{0,5}bar`, `(?i)straße`, `é+tude`,
+	`(?i)\bkilo\b`, `(?m)^abc`, `(abc){2}\B`, `(?i)ab[^x]{0,3}cd`, `aaa`,
+}
+
+func TestPhraseRegexPrefilter(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(?i)\butili[sz](e|es|ed|ing)\b`: "utili",
+		`\bcolou?r\b`:                    "colo",
+		`(?i)in order to`:                "in order to",
+		`\d{3}-\d{4}`:                    "",
+		`(?s)foo.{0,5}bar`:               "foo",
+		`(?i)straße`:                     "", // ß folds beyond ASCII
+		`(?i)\bkilo\b`:                   "", // k matches the Kelvin sign
+		`é+tude`:                         "", // unbounded
+		`(?m)^abc`:                       "", // anchors
+		`(abc){2}`:                       "abc",
+	} {
+		if got := phrNewRegex(regexp.MustCompile(expr)).lit; got != want {
+			t.Errorf("%s: prefilter literal %q, want %q", expr, got, want)
+		}
+	}
+}
+
+// FuzzPhraseRegex checks that the prefiltered search finds exactly what a
+// search over the whole text finds.
+func FuzzPhraseRegex(f *testing.F) {
+	var rs []phrRegex
+	for _, e := range phrDiffRegexes {
+		rs = append(rs, phrNewRegex(regexp.MustCompile(e)))
+	}
+	for _, s := range []string{
+		"Utilized and UTILISING, utilize-d, reutilize", "colour color colouur", "in ORDER to in order  to",
+		"the  the THE\nthe", "xabxyz xcdxyz", "foo12345bar foobar", "STRASSE straße", "éétude", "KILO \u212aILO",
+		"abc\nabc", "abcabcabcabcd", "ab12cd abxcd",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, r := range rs {
+			got := r.findAll(text, true)
+			want := r.re.FindAllStringSubmatchIndex(text, -1)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%s on %q: got %v, want %v", r.re, text, got, want)
+			}
+		}
+	})
+}
+
+func TestPhraseRegexPrefilterLongText(t *testing.T) {
+	text := newsText(t, 200<<10)
+	// Sprinkle matches of every expression, some next to each other.
+	var b strings.Builder
+	bits := []string{"Utilized", "colour", "in order to", "555-1234", "the the", "xabxyz", "foo--bar", "abcabc", "ab12cd", "aaaa"}
+	for i, para := range strings.SplitAfter(text, "\n\n") {
+		b.WriteString(para)
+		b.WriteString(bits[i%len(bits)])
+		if i%3 == 0 {
+			b.WriteString(bits[(i+1)%len(bits)])
+		}
+		b.WriteString(" ")
+	}
+	text = b.String()
+	for _, e := range phrDiffRegexes {
+		r := phrNewRegex(regexp.MustCompile(e))
+		got, want := r.findAll(text, true), r.re.FindAllStringSubmatchIndex(text, -1)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Errorf("%s: %d matches, want %d", e, len(got), len(want))
+		}
+		if len(want) == 0 && e != `(?i)straße` && e != `é+tude` && e != `(?i)\bkilo\b` && e != `(?m)^abc` {
+			t.Errorf("%s: the text has no match; the comparison is empty", e)
 		}
 	}
 }

@@ -29,7 +29,7 @@ func FuzzExtract(f *testing.F) {
 		"  \n\t\n  x  \n", "text  \nhard\\\nbreak\n", "<div>\n\n*md*\n\n</div>\n",
 	}
 	for _, name := range []string{"quiet.md", "flagged.md", "quiet.html", "flagged.html", "fix.md", "fix.html"} {
-		if b, err := os.ReadFile(filepath.Join("..", "testdata", "markup", name)); err == nil {
+		if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "markup", name)); err == nil {
 			seeds = append(seeds, string(b))
 		}
 	}

@@ -109,7 +109,7 @@ func TestRealRulesClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "clean", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "clean", "*.txt"))
 	if len(files) == 0 {
 		t.Skip("no clean prose in testdata/clean")
 	}

@@ -18,7 +18,7 @@ var update = flag.Bool("markup.update", false, "rewrite the golden files under t
 
 func readFixture(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "markup", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "markup", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestGolden(t *testing.T) {
 			if len(fixed.Skipped) > 0 {
 				t.Errorf("skipped fixes: %+v", fixed.Skipped)
 			}
-			golden := filepath.Join("..", "testdata", "markup", name+".golden")
+			golden := filepath.Join("..", "..", "testdata", "markup", name+".golden")
 			if *update {
 				if err := os.WriteFile(golden, []byte(fixed.Text), 0o644); err != nil {
 					t.Fatal(err)

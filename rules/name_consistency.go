@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +55,9 @@ type nmcOcc struct {
 type nmcForm struct {
 	text     string
 	runes    []rune
+	nonASCII bool
+	variant  int // group in nmcVariantGroups, 1-based, or 0
+	distinct int // group in nmcDistinctGroups, 1-based, or 0
 	occs     []int32
 	mid      int // occurrences not at sentence start
 	eligible bool
@@ -293,47 +295,50 @@ func (s *nmcScan) classify() {
 		}
 		f.namey = true
 		f.runes = []rune(f.text)
+		f.nonASCII = len(f.runes) != len(f.text)
+		f.variant = nmcVariantGroups[f.text]
+		f.distinct = nmcDistinctGroups[f.text]
 		f.eligible = len(f.runes) >= 5
 	}
 }
 
-type nmcKey struct{ first, last rune }
+type nmcKey struct {
+	first, last rune
+	n           int
+}
 
-// findings compares distinct forms within buckets of equal first and last
-// letter and reports each occurrence of a minority spelling.
+// findings compares each distinct form with the possible majority forms of
+// equal first and last letter and nearly equal length (a map of buckets, so
+// the work grows with the number of distinct forms, not its square), and
+// reports each occurrence of a minority spelling.
 func (s *nmcScan) findings() []mtcheck.Diagnostic {
-	buckets := make(map[nmcKey][]*nmcForm)
+	majors := make(map[nmcKey][]*nmcForm)
 	for _, f := range s.forms {
+		if !f.eligible || len(f.occs) < 2 || f.mid == 0 {
+			continue
+		}
+		k := nmcKey{unicode.ToLower(f.runes[0]), f.runes[len(f.runes)-1], len(f.runes)}
+		majors[k] = append(majors[k], f)
+	}
+	if len(majors) == 0 {
+		return nil
+	}
+	var out []mtcheck.Diagnostic
+	for _, f := range s.forms { // in order of first occurrence
 		if !f.eligible {
 			continue
 		}
-		k := nmcKey{unicode.ToLower(f.runes[0]), f.runes[len(f.runes)-1]}
-		buckets[k] = append(buckets[k], f)
-	}
-	var out []mtcheck.Diagnostic
-	keys := make([]nmcKey, 0, len(buckets))
-	for k, b := range buckets {
-		if len(b) > 1 {
-			keys = append(keys, k)
-		}
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].first != keys[j].first {
-			return keys[i].first < keys[j].first
-		}
-		return keys[i].last < keys[j].last
-	})
-	for _, k := range keys {
-		b := buckets[k]
-		for _, f := range b {
-			var best *nmcForm
-			var bestKind nmcPairKind
-			tie := false
-			for _, g := range b {
-				if g == f || len(g.occs) < 2 || len(g.occs) < 2*len(f.occs) || g.mid == 0 {
+		var best *nmcForm
+		var bestKind nmcPairKind
+		tie := false
+		k := nmcKey{unicode.ToLower(f.runes[0]), f.runes[len(f.runes)-1], 0}
+		for n := len(f.runes) - 2; n <= len(f.runes)+2; n++ {
+			k.n = n
+			for _, g := range majors[k] {
+				if g == f || len(g.occs) < 2*len(f.occs) {
 					continue
 				}
-				kind, ok := nmcSimilar(f.runes, g.runes)
+				kind, ok := nmcSimilar(f, g)
 				if !ok {
 					continue
 				}
@@ -344,11 +349,11 @@ func (s *nmcScan) findings() []mtcheck.Diagnostic {
 					tie = true
 				}
 			}
-			if best == nil || tie {
-				continue
-			}
-			out = append(out, s.report(f, best, bestKind)...)
 		}
+		if best == nil || tie {
+			continue
+		}
+		out = append(out, s.report(f, best, bestKind)...)
 	}
 	return out
 }
@@ -363,8 +368,9 @@ const (
 	nmcDistinct             // known distinct names (Johnson/Johnston)
 )
 
-// nmcSimilar decides whether minority spelling a may be a misspelling of b.
-func nmcSimilar(a, b []rune) (nmcPairKind, bool) {
+// nmcSimilar decides whether minority spelling f may be a misspelling of g.
+func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
+	a, b := f.runes, g.runes
 	la, lb := len(a), len(b)
 	n := max(la, lb)
 	if n < 6 || min(la, lb) < 5 {
@@ -373,8 +379,8 @@ func nmcSimilar(a, b []rune) (nmcPairKind, bool) {
 	if la-lb > 2 || lb-la > 2 {
 		return 0, false
 	}
-	sa, sb := string(a), string(b)
-	if nmcPairIn(nmcVariantPairs, sa, sb) || nmcFold(sa) == nmcFold(sb) {
+	sa, sb := f.text, g.text
+	if (f.variant != 0 && f.variant == g.variant) || ((f.nonASCII || g.nonASCII) && nmcFold(sa) == nmcFold(sb)) {
 		return nmcVariant, true // Zelensky/Zelenskyy, Erdogan/Erdoğan
 	}
 	p := 0
@@ -395,6 +401,12 @@ func nmcSimilar(a, b []rune) (nmcPairKind, bool) {
 	if (len(ma) == 0 && len(mb) >= 2) || (len(mb) == 0 && len(ma) >= 2) {
 		return 0, false // a whole block inserted: Austria/Australia, Chairman/Chairwoman
 	}
+	if len(ma) > 2 || len(mb) > 2 {
+		return 0, false // more than two edits
+	}
+	if nmcInflectedEnding(a, b) {
+		return 0, false
+	}
 	d := levenshtein.ComputeDistance(sa, sb)
 	if len(ma) == 2 && len(mb) == 2 && ma[0] == mb[1] && ma[1] == mb[0] {
 		d = 1 // adjacent letters swapped: one slip of the hand, not two
@@ -408,7 +420,7 @@ func nmcSimilar(a, b []rune) (nmcPairKind, bool) {
 	if nmcInflectedEnding(a, b) {
 		return 0, false
 	}
-	if nmcPairIn(nmcDistinctPairs, sa, sb) {
+	if f.distinct != 0 && f.distinct == g.distinct {
 		return nmcDistinct, true
 	}
 	if d == 1 && (len(ma)+len(mb) == 1) {
@@ -433,20 +445,29 @@ func nmcSimilar(a, b []rune) (nmcPairKind, bool) {
 // nmcInflectedEnding reports endings that alternate between related words
 // or between distinct surnames: -man/-men, -son/-sen.
 func nmcInflectedEnding(a, b []rune) bool {
-	ea, eb := nmcTail(a, 3), nmcTail(b, 3)
-	for _, pr := range [][2]string{{"man", "men"}, {"son", "sen"}, {"ian", "ean"}, {"ese", "ish"}} {
-		if (ea == pr[0] && eb == pr[1]) || (ea == pr[1] && eb == pr[0]) {
+	if len(a) < 3 || len(b) < 3 {
+		return false
+	}
+	ea, eb := a[len(a)-3:], b[len(b)-3:]
+	for _, pr := range nmcEndingPairs {
+		if (nmcRunesEq(ea, pr[0]) && nmcRunesEq(eb, pr[1])) || (nmcRunesEq(ea, pr[1]) && nmcRunesEq(eb, pr[0])) {
 			return true
 		}
 	}
 	return false
 }
 
-func nmcTail(r []rune, n int) string {
-	if len(r) < n {
-		return string(r)
+var nmcEndingPairs = [][2]string{{"man", "men"}, {"son", "sen"}, {"ian", "ean"}, {"ese", "ish"}}
+
+func nmcRunesEq(r []rune, s string) bool {
+	i := 0
+	for _, c := range s {
+		if i >= len(r) || r[i] != c {
+			return false
+		}
+		i++
 	}
-	return string(r[len(r)-n:])
+	return i == len(r)
 }
 
 // nmcFold strips common Latin diacritics.
@@ -503,27 +524,20 @@ var nmcFoldMap = func() map[rune]rune {
 	return m
 }()
 
-func nmcPairIn(set map[[2]string]bool, a, b string) bool {
-	return set[[2]string{a, b}] || set[[2]string{b, a}]
-}
-
-func nmcPairs(groups ...[]string) map[[2]string]bool {
-	m := make(map[[2]string]bool)
-	for _, g := range groups {
-		for i := range g {
-			for j := range g {
-				if i != j {
-					m[[2]string{g[i], g[j]}] = true
-				}
-			}
+// nmcGroups maps each word to the 1-based number of its group.
+func nmcGroups(groups ...[]string) map[string]int {
+	m := make(map[string]int)
+	for i, g := range groups {
+		for _, w := range g {
+			m[w] = i + 1
 		}
 	}
 	return m
 }
 
-// nmcVariantPairs are transliterations that are both in common use: a
+// nmcVariantGroups are transliterations that are both in common use: a
 // document mixing them is inconsistent but rarely wrong.
-var nmcVariantPairs = nmcPairs(
+var nmcVariantGroups = nmcGroups(
 	[]string{"Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskii"},
 	[]string{"Gaddafi", "Qaddafi", "Qadhafi", "Kadhafi", "Gadhafi"},
 	[]string{"Kharkiv", "Kharkov"},
@@ -544,9 +558,9 @@ var nmcVariantPairs = nmcPairs(
 	[]string{"Tsipras", "Tsipiras"},
 )
 
-// nmcDistinctPairs are close spellings that usually belong to different
+// nmcDistinctGroups are close spellings that usually belong to different
 // people or places; they stay quiet.
-var nmcDistinctPairs = nmcPairs(
+var nmcDistinctGroups = nmcGroups(
 	[]string{"Johnson", "Johnston", "Jonson"},
 	[]string{"Thompson", "Thomson", "Tompson"},
 	[]string{"Stephens", "Stevens"},

@@ -9,12 +9,18 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
-	return []*mtcheck.Rule{}
+	return []*mtcheck.Rule{
+		NameConsistency,
+		FusedWords,
+	}
 }
 
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
-	return []*mtcheck.Rule{}
+	return []*mtcheck.Rule{
+		NameConsistency,
+		FusedWords,
+	}
 }
 
 // ByName returns the built-in rule called name, or nil.

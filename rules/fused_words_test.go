@@ -1,0 +1,30 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
+)
+
+func TestFusedWordsSeed(t *testing.T) {
+	text := mtchecktest.Seed(t)
+	var got []string
+	for _, d := range nmcCheck(t, FusedWords, text) {
+		got = append(got, d.Text(text))
+		t.Logf("%s (%.2f): %s", d.Text(text), d.Confidence, d.Message)
+		if d.Text(text) == "Vladimirputin" {
+			if len(d.Fixes) != 1 || d.Fixes[0].Edits[0].NewText != "Vladimir Putin" {
+				t.Errorf("fix: got %+v, want \"Vladimir Putin\"", d.Fixes)
+			}
+		}
+	}
+	if strings.Join(got, "|") != "Vladimirputin" {
+		t.Errorf("seed: got %q, want only \"Vladimirputin\"", got)
+	}
+}
+
+func TestFusedWordsFixtures(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/fused-words/positive.txt", FusedWords)
+	mtchecktest.Run(t, "../testdata/rules/fused-words/negative.txt", FusedWords)
+}

@@ -251,6 +251,9 @@ func (s *fswScan) scan() {
 // fswInURL reports whether the token is part of a URL, address, handle or
 // hashtag.
 func fswInURL(text string, start, end int) bool {
+	if end < len(text) && start > 0 && ((text[end] == '>' && text[start-1] == '<') || (text[end] == ']' && text[start-1] == '[')) {
+		return true // <nick> in a chat log, [handle](link) in Markdown
+	}
 	if start > 0 {
 		switch text[start-1] {
 		case '/', '@', '#', '_', '=', '\\', '.':
@@ -363,14 +366,15 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 			continue
 		}
 		_, pairSeen := s.pairs[left+" "+right]
-		var conf float64
-		switch {
-		case pairSeen:
+		if !leftList && !rightList {
+			continue // two words the text uses, not names we know: Greenwood, Hitchhiker
+		}
+		if len(left) <= 3 && !rightList && !pairSeen {
+			continue // Ali + quid: short first names start many words
+		}
+		conf := fswConfPairKnown
+		if pairSeen {
 			conf = fswConfPairSeen
-		case leftList || rightList:
-			conf = fswConfPairKnown
-		default:
-			continue // two words the text uses, never side by side: Greenwood
 		}
 		return fswFinding{
 			message: fmt.Sprintf("%q and %q run together", left, right),
@@ -501,7 +505,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 	_, pairSeen := s.pairs[left+" "+right]
 	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse
 	rightDoc := len(right) >= 4 && s.known(right)
-	if (leftFirst || leftDoc) && (rightLast || rightDoc) && (pairSeen || leftFirst || rightLast) {
+	if (leftFirst || leftDoc) && (rightLast || rightDoc) && (leftFirst || rightLast) && (len(left) > 3 || rightLast || pairSeen) {
 		conf := fswConfPairKnown
 		if pairSeen {
 			conf = fswConfPairSeen
@@ -617,7 +621,7 @@ var fswFirstNames = fswSet(
 	"Janet", "Christine", "Kristalina", "Giorgia", "Pedro", "Mette", "Sanna", "Viktor", "Andrzej",
 	"Mateusz", "Kyriakos", "Josep", "Roberta", "Greta", "Oleksii", "Oleksiy", "Dmytro", "Vitali",
 	"Vitaliy", "Yulia", "Ramzan", "Yevgeny", "Mikhail", "Nikolai", "Valery", "Lionel", "Cristiano",
-	"Kim", "Moon", "Yoon", "Jinping", "Shehbaz", "Ali", "Hassan", "Abdel", "Mahmoud", "Naftali", "Yair",
+	"Jinping", "Shehbaz", "Ali", "Hassan", "Abdel", "Mahmoud", "Naftali", "Yair",
 	"Isaac", "Tayyip", "Alexander", "Charles", "William", "Harry", "Meghan",
 	"Kate", "Camilla", "Elizabeth", "George", "John", "James", "David", "Michael", "Robert", "Richard",
 	"Thomas", "Stephen", "Andrew", "Peter", "Paul", "Mark", "Mike", "Ron", "Ted", "Pete", "Jake",

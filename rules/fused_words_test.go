@@ -28,3 +28,14 @@ func TestFusedWordsFixtures(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/fused-words/positive.txt", FusedWords)
 	mtchecktest.Run(t, "../testdata/rules/fused-words/negative.txt", FusedWords)
 }
+
+// BenchmarkFusedWords runs over 1 MB with 3,000 distinct names.
+func BenchmarkFusedWords(b *testing.B) {
+	nmcBench(b, FusedWords, nmcBenchText(1<<20, 3000))
+}
+
+// BenchmarkFusedWordsManyNames has 30,000 distinct names in 1 MB, every
+// long one tried as a fusion.
+func BenchmarkFusedWordsManyNames(b *testing.B) {
+	nmcBench(b, FusedWords, nmcBenchText(1<<20, 30000))
+}

@@ -38,9 +38,14 @@ var NameConsistency = &mtcheck.Rule{
 //   - nmcConfVariant: both spellings are common transliterations
 //     (Zelensky/Zelenskyy): an inconsistency, rarely an error. 3 of 6.
 const (
-	nmcConfAgree   = 0.9
-	nmcConfNeutral = 0.7
-	nmcConfVariant = 0.3
+	nmcConfAgree    = 0.9
+	nmcConfNeutral  = 0.7
+	nmcConfNeutral7 = 0.55
+	nmcConfNeutral6 = 0.4
+	nmcConfVariant  = 0.3
+	// nmcCrowded is the number of distinct name-like words above which only
+	// long names or neighbour agreement count.
+	nmcCrowded = 400
 )
 
 // nmcOcc is one occurrence of a capitalised word.
@@ -70,6 +75,9 @@ type nmcScan struct {
 	forms  []*nmcForm
 	byText map[string]int32
 	lower  map[string]struct{}
+	// eligible counts the distinct name-like forms: a text crowded with
+	// names (a quote collection, an index) has chance near-pairs.
+	eligible int
 }
 
 func nmcRun(pass *mtcheck.Pass) error {
@@ -298,8 +306,34 @@ func (s *nmcScan) classify() {
 		f.nonASCII = len(f.runes) != len(f.text)
 		f.variant = nmcVariantGroups[f.text]
 		f.distinct = nmcDistinctGroups[f.text]
-		f.eligible = len(f.runes) >= 5
+		f.eligible = len(f.runes) >= 5 && !nmcWordSuffix(low) && !nmcCamel(f.runes)
+		if f.eligible {
+			s.eligible++
+		}
 	}
+}
+
+// nmcCamel reports whether a word has a capital after three or more
+// letters: an identifier or brand (TextDecoder, MicroStrategy), not a
+// prefixed name (McDonald, DeSantis, O'Neill).
+func nmcCamel(r []rune) bool {
+	for i := 4; i < len(r); i++ {
+		if unicode.IsUpper(r[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nmcWordSuffix reports whether a lower-cased word ends like an English
+// adjective or abstract noun (Graceful, Fairness), which names rarely do.
+func nmcWordSuffix(low string) bool {
+	for _, sfx := range []string{"ful", "ness", "ment", "tion", "sion", "able", "ible", "less", "ous", "ity", "ive", "ally"} {
+		if strings.HasSuffix(low, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 type nmcKey struct {
@@ -383,6 +417,9 @@ func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
 	if (f.variant != 0 && f.variant == g.variant) || ((f.nonASCII || g.nonASCII) && nmcFold(sa) == nmcFold(sb)) {
 		return nmcVariant, true // Zelensky/Zelenskyy, Erdogan/Erdoğan
 	}
+	if nmcMacMc(sa, sb) {
+		return nmcDistinct, true // MacDonald/McDonald: both real surnames
+	}
 	p := 0
 	for p < la && p < lb && unicode.ToLower(a[p]) == unicode.ToLower(b[p]) {
 		p++
@@ -390,6 +427,9 @@ func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
 	sfx := 0
 	for sfx < la-p && sfx < lb-p && a[la-1-sfx] == b[lb-1-sfx] {
 		sfx++
+	}
+	if sfx == 1 && a[la-1] == 's' {
+		sfx = 0 // only a plural s in common: Texans/Texas
 	}
 	if p == 0 || sfx == 0 {
 		// A difference at the very end is an inflection or a derived form
@@ -440,6 +480,14 @@ func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
 		return nmcTwo, true
 	}
 	return nmcPlain, true
+}
+
+// nmcMacMc reports whether a and b differ only in a "Mac"/"Mc" prefix.
+func nmcMacMc(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(a, "Mac") && strings.HasPrefix(b, "Mc") && a[3:] == b[2:]
 }
 
 // nmcInflectedEnding reports endings that alternate between related words
@@ -613,19 +661,23 @@ func (s *nmcScan) report(f, g *nmcForm, kind nmcPairKind) []mtcheck.Diagnostic {
 		o := s.occs[oi]
 		related = append(related, mtcheck.Span{Start: int(o.start), End: int(o.end)})
 	}
+	n := max(len(f.runes), len(g.runes))
 	var out []mtcheck.Diagnostic
 	for _, oi := range f.occs {
 		o := s.occs[oi]
-		agree, conflict := false, false
+		agree, conflict, weak := false, false, false
 		if p := s.neighbour(o.prev); p >= 0 {
-			if prevSet[p] {
+			switch {
+			case prevSet[p]:
 				agree = true
-			} else if len(prevSet) > 0 {
-				conflict = true
+			case len(prevSet) > 0:
+				conflict = true // another first name: another person
+			default:
+				weak = true // a first name the majority never has
 			}
 		}
-		if n := s.neighbour(o.next); n >= 0 {
-			if nextSet[n] {
+		if nx := s.neighbour(o.next); nx >= 0 {
+			if nextSet[nx] {
 				agree = true
 			} else {
 				conflict = true
@@ -633,14 +685,27 @@ func (s *nmcScan) report(f, g *nmcForm, kind nmcPairKind) []mtcheck.Diagnostic {
 		} else if noNext == 0 {
 			conflict = true // the majority is always a first name; this is not
 		}
-		var conf float64
-		switch {
-		case agree && !conflict:
-			conf = nmcConfAgree
-		case conflict:
+		if conflict && !agree {
 			continue
-		default:
-			conf = nmcConfNeutral
+		}
+		conf := nmcConfAgree
+		if !agree || conflict {
+			// No evidence either way. Short names collide by chance (Barton,
+			// Burton; Regan, Reagan), and so do names in a text crowded with
+			// them, so these need length.
+			switch {
+			case n >= 9:
+				conf = nmcConfNeutral
+			case s.eligible > nmcCrowded || weak:
+				continue
+			case n >= 7:
+				conf = nmcConfNeutral7
+			default:
+				conf = nmcConfNeutral6
+			}
+			if weak {
+				conf *= 0.7
+			}
 		}
 		switch kind {
 		case nmcDistinct:

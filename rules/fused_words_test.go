@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
 )
 
@@ -27,6 +30,7 @@ func TestFusedWordsSeed(t *testing.T) {
 func TestFusedWordsFixtures(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/fused-words/positive.txt", FusedWords)
 	mtchecktest.Run(t, "../testdata/rules/fused-words/negative.txt", FusedWords)
+	mtchecktest.Run(t, "../testdata/rules/fused-words/negative_more.txt", FusedWords)
 }
 
 // BenchmarkFusedWords runs over 1 MB with 3,000 distinct names.
@@ -38,4 +42,62 @@ func BenchmarkFusedWords(b *testing.B) {
 // long one tried as a fusion.
 func BenchmarkFusedWordsManyNames(b *testing.B) {
 	nmcBench(b, FusedWords, nmcBenchText(1<<20, 30000))
+}
+
+func TestFusedWordsClean(t *testing.T) {
+	for _, f := range nmcCleanFiles(t) {
+		mtchecktest.Run(t, f, FusedWords)
+	}
+}
+
+// FuzzFusedWords checks that any input yields valid diagnostics without
+// panics.
+func FuzzFusedWords(f *testing.F) {
+	nmcFuzzSeeds(f)
+	c, err := mtcheck.New([]*mtcheck.Rule{FusedWords})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		if _, err := c.Check(context.Background(), text); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestFusedWordsConfidence checks each kind's confidence and that only the
+// confident kinds carry safe fixes.
+func TestFusedWordsConfidence(t *testing.T) {
+	cases := []struct {
+		text, flagged string
+		conf          float64
+		safe          bool
+	}{
+		{"Vladimir Putin spoke. Later Vladimirputin left.", "Vladimirputin", fswConfPairSeen, true},
+		{"Officials said Joebiden left.", "Joebiden", fswConfPairKnown, true},
+		{"Peskov spoke. Then Peskovsaid no.", "Peskovsaid", fswConfGlueDoc, true},
+		{"Then Peskovsaid no.", "Peskovsaid", fswConfGlueList, false},
+		{"A rally. ReutersThe crowd cheered.", "ReutersThe", fswConfCredit, true},
+		{"NewsThe crowd cheered.", "NewsThe", fswConfSection, false},
+		{"Stoltenberg spoke. StoltenbergThe allies agreed.", "StoltenbergThe", fswConfNameStarter, false},
+	}
+	for _, c := range cases {
+		var found bool
+		for _, d := range nmcCheck(t, FusedWords, c.text) {
+			if d.Text(c.text) != c.flagged {
+				t.Errorf("%q: unexpected %q", c.text, d.Text(c.text))
+				continue
+			}
+			found = true
+			if d.Confidence != c.conf || d.Fixes[0].Safe != c.safe {
+				t.Errorf("%q: confidence %.2f safe %v, want %.2f %v", c.flagged, d.Confidence, d.Fixes[0].Safe, c.conf, c.safe)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not flagged", c.text, c.flagged)
+		}
+	}
 }

@@ -3,8 +3,10 @@ package rules
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -49,9 +51,8 @@ func TestNameConsistencyFixtures(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/name-consistency/positive.txt", NameConsistency)
 	mtchecktest.Run(t, "../testdata/rules/name-consistency/negative.txt", NameConsistency)
 	mtchecktest.Run(t, "../testdata/rules/name-consistency/positive_variants.txt", NameConsistency)
+	mtchecktest.Run(t, "../testdata/rules/name-consistency/negative_crowded.txt", NameConsistency)
 }
-
-var _ = os.ReadFile
 
 // nmcBenchText builds about size bytes of prose-like text. Capitalised names
 // come from a pool of pool distinct made-up names, the frequent ones often
@@ -122,4 +123,88 @@ func BenchmarkNameConsistency(b *testing.B) {
 // distinct names in 1 MB, nearly all of them compared.
 func BenchmarkNameConsistencyManyNames(b *testing.B) {
 	nmcBench(b, NameConsistency, nmcBenchText(1<<20, 30000))
+}
+
+// nmcCleanFiles lists the shared clean-prose fixtures.
+func nmcCleanFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../testdata/clean/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() && !strings.HasSuffix(f, ".golden") {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		t.Skip("no clean-prose fixtures in testdata/clean")
+	}
+	return out
+}
+
+func TestNameConsistencyClean(t *testing.T) {
+	for _, f := range nmcCleanFiles(t) {
+		mtchecktest.Run(t, f, NameConsistency)
+	}
+}
+
+// FuzzNameConsistency checks that any input yields valid diagnostics
+// without panics.
+func FuzzNameConsistency(f *testing.F) {
+	nmcFuzzSeeds(f)
+	c, err := mtcheck.New([]*mtcheck.Rule{NameConsistency})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		if _, err := c.Check(context.Background(), text); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func nmcFuzzSeeds(f *testing.F) {
+	for _, s := range []string{
+		"", "A", "Stoltenberg Stoltenberg Stoltemberg", "Jens Stoltenberg. Jens Stoltemberg. Stoltenberg W. X. Y. Z. Stoltenberg",
+		"O'Neill O’Neil O'Neill", "Erdoğan Erdogan Erdogan", "VladimirPutin Vladimirputin ReutersThe APIs",
+		"Ünal Ünal Ünel ÜnalÖzil", "x.Stoltenberg Stoltenberg/ @Stoltenberg", "\u00a0Ab\u00a0Ab Ab' 'Ab", "ǅemal ǅemal ǅemel",
+	} {
+		f.Add(s)
+	}
+}
+
+// TestNameConsistencyConfidence checks that the evidence orders the
+// confidence: a shared first name beats none, long names beat short ones,
+// and transliteration variants stay low.
+func TestNameConsistencyConfidence(t *testing.T) {
+	conf := func(text, flagged string) float64 {
+		t.Helper()
+		var got []string
+		for _, d := range nmcCheck(t, NameConsistency, text) {
+			if d.Text(text) == flagged {
+				return d.Confidence
+			}
+			got = append(got, d.Text(text))
+		}
+		t.Fatalf("%q not flagged in %q (got %q)", flagged, text, got)
+		return 0
+	}
+	agree := conf("Jens Kowalczyk spoke. Jens Kowalczyk left. Kowalczyk returned. Jens Kowalcyzk said no.", "Kowalcyzk")
+	long := conf("Kowalczyk spoke. Then Kowalczyk left. Later Kowalcyzk said no.", "Kowalcyzk")
+	short := conf("Officials said Scholz spoke, then Scholz left, and Sholz said no.", "Sholz")
+	variant := conf("Officials said Zelensky spoke, then Zelensky left, and Zelenskyy said no.", "Zelenskyy")
+	if !(agree > long && long > short && short > variant) {
+		t.Errorf("confidences out of order: agree %.2f, long %.2f, short %.2f, variant %.2f", agree, long, short, variant)
+	}
+	if variant > nmcConfVariant {
+		t.Errorf("variant confidence %.2f above %.2f", variant, nmcConfVariant)
+	}
+	for _, d := range nmcCheck(t, NameConsistency, "Charles Michel spoke. Charles Michel left. Michael Saylor said no.") {
+		t.Errorf("distinct people flagged: %s", d.Message)
+	}
 }

@@ -37,7 +37,7 @@ var NameConsistency = &mtcheck.Rule{
 //     surname (Michelle Obama / Michele Bachmann) conflict instead and stay
 //     quiet.
 //   - nmcConfNeutral: no neighbour evidence, names of 9+ letters. Fixtures
-//     and seed 5 of 5 real; stress run 2 of 3 (Lankhamar, Funkionen real;
+//     and seed 4 of 4 real; stress run 2 of 3 (Lankhamar, Funkionen real;
 //     Stonemenge a pun).
 //   - nmcConfNeutral7: the same for 7-8 letters. Fixtures 1 of 1; in the
 //     stress run 1 of 5 (Brititsh real; Graceful/Grateful, Tribute/Tribune,

@@ -229,7 +229,7 @@ func (s *fswScan) scan() {
 		}
 		switch {
 		case !firstUpper:
-			if restLower && len(tok) >= 3 {
+			if restLower && len(tok) >= 4 { // as long as a part we look up
 				s.lower[tok] = struct{}{}
 			}
 			prev = nil

@@ -131,8 +131,14 @@ func (s *nmcScan) scan() {
 	text := s.text
 	lastCap := int32(-1)
 	lastCapEnd := -1
+	s.occs = make([]nmcOcc, 0, len(text)/64)
 	i := 0
 	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && (c|0x20 < 'a' || c|0x20 > 'z') {
+			i++ // the common case: ASCII space, digit or punctuation
+			continue
+		}
 		r, n := nmcRuneAt(text, i)
 		if !nmcIsLetter(r) {
 			i += n
@@ -143,6 +149,17 @@ func (s *nmcScan) scan() {
 		hasLower, hasUpperAfter := false, false
 		i += n
 		for i < len(text) {
+			c := text[i]
+			if c >= 'a' && c <= 'z' {
+				hasLower = true
+				i++
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				hasUpperAfter = true
+				i++
+				continue
+			}
 			r, n = nmcRuneAt(text, i)
 			if nmcIsLetter(r) {
 				if unicode.IsLower(r) {
@@ -171,7 +188,8 @@ func (s *nmcScan) scan() {
 			continue
 		}
 		if !unicode.IsUpper(first) {
-			if len(word) >= 4 && !hasUpperAfter {
+			// Only words as long as a compared name matter (see classify).
+			if len(word) >= 5 && !hasUpperAfter {
 				s.lower[word] = struct{}{}
 			}
 			continue

@@ -205,14 +205,24 @@ func (d *Document) Tag(span Span) []Token {
 func (d *Document) Entities(span Span) []Entity {
 	d.markUsed(NeedEntities)
 	toks := d.analyse(span, true)
+	// prose labels only the first token of many names (B-PERSON on "Jens",
+	// O on "Stoltenberg"); like prose's own chunker, a proper noun right
+	// after an entity token continues the entity.
 	var out []Entity
+	var prevTag string
+	open := false
 	for _, t := range toks {
+		lab := t.Label
 		switch {
-		case strings.HasPrefix(t.Label, "B-"):
-			out = append(out, Entity{Span: t.Span, Label: t.Label[2:]})
-		case strings.HasPrefix(t.Label, "I-") && len(out) > 0 && out[len(out)-1].Label == t.Label[2:]:
+		case open && (lab == "I-"+out[len(out)-1].Label || lab == "O" && strings.HasPrefix(t.Tag, "NNP") && strings.HasPrefix(prevTag, "NNP")):
 			out[len(out)-1].End = t.End
+		case strings.HasPrefix(lab, "B-") || strings.HasPrefix(lab, "I-"):
+			out = append(out, Entity{Span: t.Span, Label: lab[2:]})
+			open = true
+		default:
+			open = false
 		}
+		prevTag = t.Tag
 	}
 	for i := range out {
 		out[i].Text = d.text[out[i].Start:out[i].End]
@@ -254,7 +264,7 @@ const alignSearchWindow = 64
 // appends it with its byte span to out. prose rewrites curly quotes as
 // straight ones and drops white space; tokens that cannot be found within a
 // short window are dropped rather than misplaced.
-func alignTokens(out []Token, text string, within Span, toks []prose.Token) []Token {
+func alignTokens(out []Token, text string, within Span, toks []proseToken) []Token {
 	cur := within.Start
 	for _, pt := range toks {
 		for cur < within.End {
@@ -328,3 +338,5 @@ func trimSpan(text string, s Span) Span {
 	}
 	return s
 }
+
+type proseToken = prose.Token

@@ -10,6 +10,11 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
+		Quotes,
+		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
 		NameConsistency,
 		FusedWords,
 	}
@@ -18,6 +23,11 @@ func All() []*mtcheck.Rule {
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
+		Quotes,
+		Brackets,
+		MTFingerprint,
+		Boilerplate,
+		DuplicateLine,
 		NameConsistency,
 		FusedWords,
 	}

@@ -31,7 +31,15 @@ import (
 	"github.com/mtcheck/mtcheck/mtcheck"
 )
 
-var update = flag.Bool("mtcheck.update", false, "rewrite .golden files with the fixed text")
+// update is registered only in test binaries, so that programs importing
+// this package (the evaluation command) do not grow a stray flag.
+var update = new(bool)
+
+func init() {
+	if testing.Testing() {
+		update = flag.Bool("mtcheck.update", false, "rewrite .golden files with the fixed text")
+	}
+}
 
 // Want is one expectation parsed from an annotated file.
 type Want struct {
@@ -140,10 +148,38 @@ func RunChecker(t testing.TB, c *mtcheck.Checker, path string) *mtcheck.Report {
 	if extra := rep.Document().Used() &^ needs; extra != 0 {
 		t.Errorf("%s: rules used the layers %v without declaring them in Needs", name, extra)
 	}
+	res := Compare(f, rep)
+	for _, d := range res.Unexpected {
+		pos := rep.Position(d.Start)
+		t.Errorf("%s:%d:%d: unexpected %s %q (confidence %.2f): %s", name, f.FileLine(pos.Line), pos.Column, d.Rule, f.Text[d.Start:d.End], d.Confidence, d.Message)
+	}
+	for _, w := range res.Missing {
+		t.Errorf("%s:%d: expected %s %q on line %d, not reported", name, w.AnnotationLine, w.Rule, w.Text, w.Line)
+	}
+	golden := path + ".golden"
+	if _, err := os.Stat(golden); err == nil || *update {
+		checkGolden(t, c, golden, f.Text, rep, *update)
+	}
+	return rep
+}
+
+// Comparison is the outcome of comparing a report with a file's expectations.
+type Comparison struct {
+	// Matched are the diagnostics that met an expectation.
+	Matched []mtcheck.Diagnostic
+	// Unexpected are the diagnostics no expectation asked for.
+	Unexpected []mtcheck.Diagnostic
+	// Missing are the expectations no diagnostic met.
+	Missing []Want
+}
+
+// Compare matches the diagnostics of rep, a report on f.Text, with f's
+// expectations: same rule, same starting line, exactly the expected text.
+func Compare(f *File, rep *mtcheck.Report) Comparison {
+	var res Comparison
 	matched := make([]bool, len(f.Wants))
 	for _, d := range rep.Diagnostics {
-		pos := rep.Position(d.Start)
-		line := f.FileLine(pos.Line)
+		line := f.FileLine(rep.Position(d.Start).Line)
 		got := f.Text[d.Start:d.End]
 		ok := false
 		for i, w := range f.Wants {
@@ -153,20 +189,18 @@ func RunChecker(t testing.TB, c *mtcheck.Checker, path string) *mtcheck.Report {
 				break
 			}
 		}
-		if !ok {
-			t.Errorf("%s:%d:%d: unexpected %s %q (confidence %.2f): %s", name, line, pos.Column, d.Rule, got, d.Confidence, d.Message)
+		if ok {
+			res.Matched = append(res.Matched, d)
+		} else {
+			res.Unexpected = append(res.Unexpected, d)
 		}
 	}
 	for i, w := range f.Wants {
 		if !matched[i] {
-			t.Errorf("%s:%d: expected %s %q on line %d, not reported", name, w.AnnotationLine, w.Rule, w.Text, w.Line)
+			res.Missing = append(res.Missing, w)
 		}
 	}
-	golden := path + ".golden"
-	if _, err := os.Stat(golden); err == nil || *update {
-		checkGolden(t, c, golden, f.Text, rep, *update)
-	}
-	return rep
+	return res
 }
 
 func checkGolden(t testing.TB, c *mtcheck.Checker, golden, text string, rep *mtcheck.Report, write bool) {

@@ -1,0 +1,234 @@
+package rules
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
+)
+
+func TestQuotesPositive(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/quotes/positive.txt", Quotes)
+}
+
+func TestQuotesNegative(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/quotes/negative.txt", Quotes)
+}
+
+// qtsCheck runs rule on text and returns its diagnostics.
+func qtsCheck(t testing.TB, rule *mtcheck.Rule, text string) []mtcheck.Diagnostic {
+	t.Helper()
+	c, err := mtcheck.New([]*mtcheck.Rule{rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Check(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep.Diagnostics
+}
+
+// qtsFlagged returns "line:text" for each diagnostic.
+func qtsFlagged(t testing.TB, rule *mtcheck.Rule, text string) []string {
+	t.Helper()
+	doc := mtcheck.NewDocument(text)
+	var out []string
+	for _, d := range qtsCheck(t, rule, text) {
+		out = append(out, strconv.Itoa(doc.LineOf(d.Start))+":"+text[d.Start:d.End])
+	}
+	return out
+}
+
+// TestQuotesSeed: the seed article has one empty pair and three paragraphs
+// ending in a lone opening quote that opens nothing; its correctly quoted
+// paragraphs stay quiet.
+func TestQuotesSeed(t *testing.T) {
+	text := mtchecktest.Seed(t)
+	got := qtsFlagged(t, Quotes, text)
+	want := []string{"8:\u201c\u201d", "8:\u201c", "22:\u201c", "24:\u201c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("seed: got %q, want %q", got, want)
+	}
+	// The empty pair and the dangling quotes have safe fixes; applying them
+	// leaves no quote finding behind.
+	diags := qtsCheck(t, Quotes, text)
+	fixed := mtcheck.ApplyFixes(text, diags, true)
+	if len(fixed.Applied) != 4 {
+		t.Errorf("safe fixes applied to %d findings, want 4", len(fixed.Applied))
+	}
+	if again := qtsCheck(t, Quotes, fixed.Text); len(again) != 0 {
+		t.Errorf("after fixing, still %d findings: %v", len(again), again)
+	}
+}
+
+func TestQuotesClean(t *testing.T) {
+	qtsCleanCorpus(t, Quotes)
+}
+
+// qtsCleanCorpus checks that rule reports nothing on testdata/clean.
+func qtsCleanCorpus(t *testing.T, rule *mtcheck.Rule) {
+	files, _ := filepath.Glob("../testdata/clean/*")
+	if len(files) == 0 {
+		t.Skip("no clean corpus in testdata/clean")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range qtsCheck(t, rule, string(b)) {
+			pos := mtcheck.NewDocument(string(b)).Position(d.Start)
+			t.Errorf("%s:%d:%d: %s %q: %s", filepath.Base(f), pos.Line, pos.Column, d.Rule, string(b)[d.Start:d.End], d.Message)
+		}
+	}
+}
+
+func TestQuotesCases(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // flagged texts
+	}{
+		{"multi-paragraph quotation", "“One paragraph open.\n\n“Another one.\n\n“Closed now,” he said.\n", nil},
+		{"last paragraph left open", "“One paragraph open.\n\nThe next one is narration.\n", []string{"“"}},
+		{"quotation carried over a paragraph break", "He said “the plan\n\nis dead” and left.\n", nil},
+		{"truncated excerpt", "The team said “the results were…\n", nil},
+		{"inch mark after digit", "A 12\" board and \"quoted text.\n", nil},
+		{"straight empty string", "Use \"\" here.\n", nil},
+		{"CRLF paragraphs", "He left. “\r\n\r\n“Fine,” she said.\r\n", []string{"“"}},
+		{"lone mark", "“", []string{"“"}},
+		{"lone closing mark", "”", []string{"”"}},
+		{"low-nine quotes", "„Ja“ and „nein” are fine.", nil},
+		{"low-nine unclosed", "„Ja and no more.", []string{"„"}},
+		{"single quotes ignored", "‘unclosed single and ’tis fine", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, d := range qtsCheck(t, Quotes, c.text) {
+				got = append(got, c.text[d.Start:d.End])
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// qtsKindOf names the kind of a quotes finding from its message.
+func qtsKindOf(d mtcheck.Diagnostic) string {
+	for _, k := range []struct{ prefix, kind string }{
+		{"empty pair", "empty"},
+		{"opening quotation mark at the end", "dangling"},
+		{"quotation marks reversed", "reversed-pair"},
+		{"opening quotation mark “ used", "reversed"},
+		{"closing quotation mark ” used", "reversed"},
+		{"closing quotation mark without", "stray"},
+		{"quotation opened here", "unclosed"},
+		{"unbalanced straight", "straight"},
+		{"straight quotation mark", "straight"},
+	} {
+		if strings.HasPrefix(d.Message, k.prefix) {
+			return k.kind
+		}
+	}
+	return "?" + d.Message
+}
+
+// TestQuotesConfidenceCounts tallies the findings on the fixtures by kind,
+// the counts recorded beside the confidence constants, and checks that each
+// kind carries its confidence.
+func TestQuotesConfidenceCounts(t *testing.T) {
+	conf := map[string]float64{
+		"empty": qtsConfEmpty, "dangling": qtsConfDangling, "reversed-pair": qtsConfReversedPair,
+		"reversed": qtsConfReversed, "stray": qtsConfStray, "unclosed": qtsConfUnclosed, "straight": qtsConfStraight,
+	}
+	counts := map[string]int{}
+	for _, name := range []string{"positive.txt", "negative.txt"} {
+		b, err := os.ReadFile("../testdata/rules/quotes/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := mtchecktest.Parse(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range qtsCheck(t, Quotes, f.Text) {
+			if name == "negative.txt" {
+				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
+			}
+			k := qtsKindOf(d)
+			if d.Confidence != conf[k] {
+				t.Errorf("%s finding %q has confidence %.2f, want %.2f", k, f.Text[d.Start:d.End], d.Confidence, conf[k])
+			}
+			counts[k]++
+		}
+	}
+	want := map[string]int{"empty": 6, "dangling": 7, "reversed-pair": 3, "reversed": 3, "stray": 4, "unclosed": 4, "straight": 3}
+	if !maps.Equal(counts, want) {
+		t.Errorf("findings by kind on the positive fixture: %v, want %v", counts, want)
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{"“”", "a “ b", "”x“", "\"", "6'2\"", "„a“", "“\n\n“"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			t.Skip("the checker rejects invalid UTF-8")
+		}
+		for _, d := range qtsCheck(t, Quotes, s) {
+			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
+				t.Fatalf("bad span %v", d.Span)
+			}
+		}
+		for _, d := range qtsCheck(t, Brackets, s) {
+			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
+				t.Fatalf("bad span %v", d.Span)
+			}
+		}
+	})
+}
+
+// qtsBenchText is about 1 MB of prose with quotations, apostrophes and
+// brackets, and a little damage.
+func qtsBenchText() string {
+	para := "“We are ready to talk,” the envoy said on Monday (after the meeting). " +
+		"Russia’s ministers met the students’ union; the ’90s are over [1]. " +
+		"A 12\" board costs $5 (about £4). “But we will not give up,” she added.\n\n" +
+		"The council approved the plan. “” Residents were not consulted. The plan (which was late) passed.\n\n"
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString(para)
+	}
+	return b.String()
+}
+
+func BenchmarkQuotes(b *testing.B) {
+	qtsBench(b, Quotes)
+}
+
+func qtsBench(b *testing.B, rule *mtcheck.Rule) {
+	text := qtsBenchText()
+	c, err := mtcheck.New([]*mtcheck.Rule{rule})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.Check(context.Background(), text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -230,7 +230,9 @@ func (s *fswScan) scan() {
 		switch {
 		case !firstUpper:
 			if restLower && len(tok) >= 4 { // as long as a part we look up
-				s.lower[tok] = struct{}{}
+				if _, seen := s.lower[tok]; !seen { // a lookup is cheaper than an assignment
+					s.lower[tok] = struct{}{}
+				}
 			}
 			prev = nil
 		case camel:

@@ -101,3 +101,8 @@ func TestFusedWordsConfidence(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFusedWordsNews runs over 1 MB of the clean news corpus.
+func BenchmarkFusedWordsNews(b *testing.B) {
+	nmcBench(b, FusedWords, newsText(b, 1<<20))
+}

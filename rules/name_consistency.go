@@ -190,7 +190,9 @@ func (s *nmcScan) scan() {
 		if !unicode.IsUpper(first) {
 			// Only words as long as a compared name matter (see classify).
 			if len(word) >= 5 && !hasUpperAfter {
-				s.lower[word] = struct{}{}
+				if _, seen := s.lower[word]; !seen { // a lookup is cheaper than an assignment
+					s.lower[word] = struct{}{}
+				}
 			}
 			continue
 		}

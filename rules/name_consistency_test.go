@@ -208,3 +208,8 @@ func TestNameConsistencyConfidence(t *testing.T) {
 		t.Errorf("distinct people flagged: %s", d.Message)
 	}
 }
+
+// BenchmarkNameConsistencyNews runs over 1 MB of the clean news corpus.
+func BenchmarkNameConsistencyNews(b *testing.B) {
+	nmcBench(b, NameConsistency, newsText(b, 1<<20))
+}

@@ -69,9 +69,11 @@ const (
 
 // fswForm is a distinct capitalised word (first letter upper, rest lower).
 type fswForm struct {
-	count    int
-	firstUse bool    // seen directly before another capitalised word
-	occs     []int32 // starts, kept only for words long enough to be fused
+	count      int
+	firstUse   bool    // seen directly before another capitalised word
+	afterFirst bool    // seen directly after a first name on the built-in list
+	mid        bool    // seen inside a sentence, not only at its start
+	occs       []int32 // starts, kept only for words long enough to be fused
 }
 
 type fswScan struct {
@@ -245,12 +247,18 @@ func (s *fswScan) scan() {
 				s.forms[tok] = f
 			}
 			f.count++
+			if !f.mid && !fswSentenceStart(text, start) {
+				f.mid = true
+			}
 			if len(tok) >= fswMinFused {
 				f.occs = append(f.occs, int32(start))
 			}
 			if prev != nil && prevEnd+1 == start && text[prevEnd] == ' ' {
 				prev.firstUse = true
 				s.pairs[text[prevStart:end]] = struct{}{}
+				if _, ok := fswFirstNames[text[prevStart:prevEnd]]; ok {
+					f.afterFirst = true
+				}
 			}
 			prev, prevStart, prevEnd = f, start, end
 		default:
@@ -287,6 +295,26 @@ func fswInURL(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// fswSentenceStart reports whether the word at off opens a sentence, a line
+// or the text.
+func fswSentenceStart(text string, off int) bool {
+	for i := off - 1; i >= 0; i-- {
+		switch text[i] {
+		case ' ', '\t', '"', '\'', '(', '[':
+			continue
+		case '\n', '.', '!', '?', ':':
+			return true
+		}
+		if text[i] >= 0x80 { // curly quotes and other marks: look further back
+			_, n := utf8.DecodeLastRuneInString(text[:i+1])
+			i -= n - 1
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // known reports whether w is used in the text on its own as a capitalised
@@ -337,7 +365,7 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		}
 		conf := 0.0
 		switch {
-		case s.known(left):
+		case s.known(left) && s.forms[left].mid: // a name, not a word opening a sentence
 			conf = fswConfGlueDoc
 		case fswListed(left):
 			conf = fswConfGlueList
@@ -372,7 +400,9 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		}
 		right := fswTitle(tail)
 		_, rightList := fswSurnames[right]
-		rightDoc := len(right) >= 4 && s.known(right)
+		// A surname the text uses after a first name ("Andrzej Kowalczyk"),
+		// not any capitalised word (Bill + Board is a billboard).
+		rightDoc := len(right) >= 4 && s.known(right) && s.forms[right].afterFirst
 		if !rightList && !rightDoc {
 			continue
 		}
@@ -515,7 +545,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 	_, rightLast := fswSurnames[right]
 	_, pairSeen := s.pairs[left+" "+right]
 	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse
-	rightDoc := len(right) >= 4 && s.known(right)
+	rightDoc := len(right) >= 4 && s.known(right) && s.forms[right].afterFirst
 	if (leftFirst || leftDoc) && (rightLast || rightDoc) && (leftFirst || rightLast) && (len(left) > 3 || rightLast || pairSeen) {
 		conf := fswConfPairKnown
 		if pairSeen {
@@ -611,7 +641,8 @@ var fswNotNames = fswSet("The", "This", "That", "There", "These", "Those", "New"
 	"Head", "Home", "World", "News", "Free", "Star", "Sun", "Moon", "Day", "Night", "Land", "Water",
 	"Wood", "Stone", "Field", "Hill", "River", "Bridge", "Castle", "Church", "Market", "Park", "Street",
 	"House", "Hall", "Town", "City", "Bay", "Sea", "Ocean", "Island", "Valley", "Spring", "Summer",
-	"Winter", "Autumn", "Fall", "May", "June", "August", "April", "March", "Monday", "Sunday")
+	"Winter", "Autumn", "Fall", "May", "June", "August", "April", "March", "Monday", "Sunday", "Here",
+	"Where", "Round", "Self", "Under", "Fore", "Hand", "Back", "Down", "Out", "Up", "Over")
 
 // fswSurnameEndings are tails that make a real surname or place name out of
 // a first name: Williamson, Charlesworth, Georgetown.
@@ -620,7 +651,8 @@ var fswSurnameEndings = fswSet("son", "sen", "sson", "ton", "town", "worth", "we
 	"shaw", "smith", "s", "es", "e", "a", "o", "y", "ie", "ina", "ine", "ette", "ella", "ito", "ita", "on",
 	"an", "en", "in", "er", "el", "ia", "io", "us", "is", "as", "ov", "ova", "ev", "eva", "ski", "sky",
 	"ovich", "ovna", "ez", "es", "son's", "kins", "kin", "ing", "ings", "ville", "port", "mouth", "chester",
-	"bury", "borough", "wick", "wich", "gate", "bridge", "ridge", "bourne", "hurst", "ward", "stead")
+	"bury", "borough", "wick", "wich", "gate", "bridge", "ridge", "bourne", "hurst", "ward", "stead",
+	"down", "book", "board", "way", "line", "ion", "ions", "ing", "et", "ets", "ber", "ple")
 
 // fswFirstNames are frequent first names in world news.
 var fswFirstNames = fswSet(

@@ -78,7 +78,7 @@ func TestFusedWordsConfidence(t *testing.T) {
 	}{
 		{"Vladimir Putin spoke. Later Vladimirputin left.", "Vladimirputin", fswConfPairSeen, true},
 		{"Officials said Joebiden left.", "Joebiden", fswConfPairKnown, true},
-		{"Peskov spoke. Then Peskovsaid no.", "Peskovsaid", fswConfGlueDoc, true},
+		{"Officials said Peskov spoke. Then Peskovsaid no.", "Peskovsaid", fswConfGlueDoc, true},
 		{"Then Peskovsaid no.", "Peskovsaid", fswConfGlueList, false},
 		{"A rally. ReutersThe crowd cheered.", "ReutersThe", fswConfCredit, true},
 		{"NewsThe crowd cheered.", "NewsThe", fswConfSection, false},

@@ -78,6 +78,8 @@ func TestFusedWordsConfidence(t *testing.T) {
 	}{
 		{"Vladimir Putin spoke. Later Vladimirputin left.", "Vladimirputin", fswConfPairSeen, true},
 		{"Officials said Joebiden left.", "Joebiden", fswConfPairKnown, true},
+		{"Officials said Reyes left, and Danielreyes stayed.", "Danielreyes", fswConfPairDoc, false},
+		{"Officials said Kirazakharova left.", "Kirazakharova", fswConfPairSurname, false},
 		{"Officials said Peskov spoke. Then Peskovsaid no.", "Peskovsaid", fswConfGlueDoc, true},
 		{"Then Peskovsaid no.", "Peskovsaid", fswConfGlueList, false},
 		{"A rally. ReutersThe crowd cheered.", "ReutersThe", fswConfCredit, true},

@@ -96,6 +96,7 @@ type fswScan struct {
 	camel map[string][]int32
 	lower map[string]struct{}
 	pairs map[string]struct{}
+	buf   []byte // scratch for lower-casing
 }
 
 // fswMinFused is the shortest all-lowercase-tail word tried as a fusion.
@@ -345,6 +346,24 @@ func fswSentenceStart(text string, off int) bool {
 var fswAbbrevs = fswSet("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
 	"Sgt", "Rev", "Hon", "Maj", "Jr", "Sr")
 
+// fswLower returns w lower-cased in *buf (valid until the next call).
+func fswLower(buf *[]byte, w string) []byte {
+	b := (*buf)[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			b = append(b[:0], strings.ToLower(w)...)
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	*buf = b
+	return b
+}
+
 // known reports whether w is used in the text on its own as a capitalised
 // word that is not a common word.
 func (s *fswScan) known(w string) bool {
@@ -354,7 +373,7 @@ func (s *fswScan) known(w string) bool {
 	if _, stop := fswNotNames[w]; stop {
 		return false
 	}
-	if _, ok := s.lower[strings.ToLower(w)]; ok {
+	if _, ok := s.lower[string(fswLower(&s.buf, w))]; ok { // no allocation for the lookup
 		return false
 	}
 	return true

@@ -92,6 +92,7 @@ type nmcScan struct {
 	// eligible counts the distinct name-like forms: a text crowded with
 	// names (a quote collection, an index) has chance near-pairs.
 	eligible int
+	buf      []byte // scratch for lower-casing
 }
 
 func nmcRun(pass *mtcheck.Pass) error {
@@ -125,7 +126,7 @@ func nmcIsLetter(r rune) bool {
 }
 
 // scan makes the single pass over the text: capitalised words become
-// occurrences of their form, lowercase words of four or more bytes go into
+// occurrences of their form, lowercase words of five or more bytes go into
 // the lowercase set.
 func (s *nmcScan) scan() {
 	text := s.text
@@ -331,8 +332,8 @@ func (s *nmcScan) classify() {
 		if _, title := nmcTitles[f.text]; title {
 			continue
 		}
-		low := strings.ToLower(f.text)
-		if _, ok := s.lower[low]; ok {
+		low := nmcLower(&s.buf, f.text)
+		if _, ok := s.lower[string(low)]; ok { // no allocation for the lookup
 			continue // seen lowercase elsewhere: a common word
 		}
 		f.namey = true
@@ -345,6 +346,24 @@ func (s *nmcScan) classify() {
 			s.eligible++
 		}
 	}
+}
+
+// nmcLower returns w lower-cased in *buf (valid until the next call).
+func nmcLower(buf *[]byte, w string) []byte {
+	b := (*buf)[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			b = append(b[:0], strings.ToLower(w)...)
+			break
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	*buf = b
+	return b
 }
 
 // nmcCamel reports whether a word has a capital after three or more
@@ -361,14 +380,16 @@ func nmcCamel(r []rune) bool {
 
 // nmcWordSuffix reports whether a lower-cased word ends like an English
 // adjective or abstract noun (Graceful, Fairness), which names rarely do.
-func nmcWordSuffix(low string) bool {
-	for _, sfx := range []string{"ful", "ness", "ment", "tion", "sion", "able", "ible", "less", "ous", "ity", "ive", "ally"} {
-		if strings.HasSuffix(low, sfx) {
+func nmcWordSuffix(low []byte) bool {
+	for _, sfx := range nmcWordSuffixes {
+		if len(low) >= len(sfx) && string(low[len(low)-len(sfx):]) == sfx {
 			return true
 		}
 	}
 	return false
 }
+
+var nmcWordSuffixes = []string{"ful", "ness", "ment", "tion", "sion", "able", "ible", "less", "ous", "ity", "ive", "ally"}
 
 type nmcKey struct {
 	first, last rune
@@ -451,12 +472,12 @@ func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
 	if (f.variant != 0 && f.variant == g.variant) || ((f.nonASCII || g.nonASCII) && nmcFold(sa) == nmcFold(sb)) {
 		return nmcVariant, true // Zelensky/Zelenskyy, Erdogan/Erdoğan
 	}
-	if nmcMacMc(sa, sb) {
-		return nmcDistinct, true // MacDonald/McDonald: both real surnames
-	}
 	p := 0
 	for p < la && p < lb && unicode.ToLower(a[p]) == unicode.ToLower(b[p]) {
 		p++
+	}
+	if p == 1 && nmcMacMc(sa, sb) {
+		return nmcDistinct, true // MacDonald/McDonald: both real surnames
 	}
 	sfx := 0
 	for sfx < la-p && sfx < lb-p && a[la-1-sfx] == b[lb-1-sfx] {
@@ -794,7 +815,7 @@ var nmcTitles = nmcSet("Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister"
 	"Captain", "Colonel", "Major", "Lieutenant", "Sergeant", "Admiral", "Emperor", "Sheikh", "Ayatollah",
 	"Defence", "Defense", "Foreign", "Interior", "Finance", "Health", "Former", "Officer", "Spokesman",
 	"Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "Executive", "Founder", "Author",
-	"Dr.", "Madam", "Mister", "Miss", "Uncle", "Aunt", "Coach", "Manager", "Agent", "Detective", "Inspector")
+	"Madam", "Mister", "Miss", "Uncle", "Aunt", "Coach", "Manager", "Agent", "Detective", "Inspector")
 
 // nmcStopwords are capitalised words that open sentences and headlines
 // without being names.

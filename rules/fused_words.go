@@ -616,9 +616,12 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 	if !fswIsUpper([]rune(left)[0]) {
 		return fswFinding{}, false
 	}
-	// First name + surname: "VladimirPutin".
+	// First name + surname: "VladimirPutin". An unlisted first name needs
+	// the pair spelled apart elsewhere: CamelCase brands are made of names
+	// (HarperCollins).
 	_, leftFirst := fswFirstNames[left]
-	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse
+	_, pairSeen := s.pairs[left+" "+right]
+	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse && pairSeen
 	if leftFirst || leftDoc {
 		if d, ok := s.namePair(left, right, leftFirst, leftDoc); ok {
 			d.cuts = []int{len(left)}

@@ -403,7 +403,7 @@ type nmcKey struct {
 func (s *nmcScan) findings() []mtcheck.Diagnostic {
 	majors := make(map[nmcKey][]*nmcForm)
 	for _, f := range s.forms {
-		if !f.eligible || len(f.occs) < 2 || f.mid == 0 {
+		if !f.eligible || len(f.occs) < 2 {
 			continue
 		}
 		k := nmcKey{unicode.ToLower(f.runes[0]), f.runes[len(f.runes)-1], len(f.runes)}
@@ -426,6 +426,9 @@ func (s *nmcScan) findings() []mtcheck.Diagnostic {
 			for _, g := range majors[k] {
 				if g == f || len(g.occs) < 2*len(f.occs) {
 					continue
+				}
+				if g.mid == 0 && f.mid == 0 {
+					continue // both only open sentences: perhaps common words
 				}
 				kind, ok := nmcSimilar(f, g)
 				if !ok {

@@ -15,6 +15,10 @@ func All() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 		NameConsistency,
 		FusedWords,
 	}
@@ -28,6 +32,10 @@ func Default() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 		NameConsistency,
 		FusedWords,
 	}

@@ -22,7 +22,12 @@ var FusedWords = &mtcheck.Rule{
 		"(McDonald, DeSantis, YouTube, iPhone) stay quiet.",
 	Category: mtcheck.Name,
 	Severity: mtcheck.Warning,
-	Run:      fswRun,
+	Options: []mtcheck.OptionSpec{
+		{Name: "first-names", Doc: "first names to know besides the built-in list (\"Teresa\")", Default: []string{}},
+		{Name: "surnames", Doc: "surnames to know besides the built-in list (\"Holm\")", Default: []string{}},
+	},
+	Prepare: fswPrepare,
+	Run:     fswRun,
 }
 
 // Confidence per kind. Measured on the fixtures in testdata/rules/fused-words
@@ -97,6 +102,45 @@ type fswScan struct {
 	lower map[string]struct{}
 	pairs map[string]struct{}
 	buf   []byte // scratch for lower-casing
+	// first and last are the first names and surnames known without the
+	// text: the built-in lists and the rule's options.
+	first, last map[string]struct{}
+}
+
+// fswLists are the name lists a Checker prepares from the rule's options.
+type fswLists struct {
+	first, last map[string]struct{}
+}
+
+// fswPrepare merges the options' names into the built-in lists.
+func fswPrepare(o mtcheck.Options) (any, error) {
+	l := &fswLists{first: fswFirstNames, last: fswSurnames}
+	extend := func(base map[string]struct{}, opt string) (map[string]struct{}, error) {
+		more := o.Strings(opt)
+		if len(more) == 0 {
+			return base, nil
+		}
+		m := make(map[string]struct{}, len(base)+len(more))
+		for w := range base {
+			m[w] = struct{}{}
+		}
+		for _, w := range more {
+			r, _ := utf8.DecodeRuneInString(w)
+			if w == "" || !fswIsUpper(r) || strings.ContainsAny(w, " \t\n") {
+				return nil, fmt.Errorf("option %s: %q is not a capitalised single word", opt, w)
+			}
+			m[w] = struct{}{}
+		}
+		return m, nil
+	}
+	var err error
+	if l.first, err = extend(l.first, "first-names"); err != nil {
+		return nil, err
+	}
+	if l.last, err = extend(l.last, "surnames"); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // fswMinFused is the shortest all-lowercase-tail word tried as a fusion.
@@ -107,7 +151,13 @@ func fswRun(pass *mtcheck.Pass) error {
 	if len(text) > 1<<31-1 {
 		return nil
 	}
+	lists, _ := pass.Prepared().(*fswLists)
+	if lists == nil {
+		lists = &fswLists{first: fswFirstNames, last: fswSurnames}
+	}
 	s := &fswScan{
+		first: lists.first,
+		last:  lists.last,
 		text:  text,
 		forms: make(map[string]*fswForm),
 		camel: make(map[string][]int32),
@@ -271,7 +321,7 @@ func (s *fswScan) scan() {
 			if prev != nil && prevEnd+1 == start && text[prevEnd] == ' ' {
 				prev.firstUse = true
 				s.pairs[text[prevStart:end]] = struct{}{}
-				if _, ok := fswFirstNames[text[prevStart:prevEnd]]; ok {
+				if _, ok := s.first[text[prevStart:prevEnd]]; ok {
 					f.afterFirst = true
 				}
 			}
@@ -385,8 +435,8 @@ func (s *fswScan) wordish(tok string) bool {
 	if _, ok := s.lower[strings.ToLower(tok)]; ok {
 		return true
 	}
-	_, first := fswFirstNames[tok]
-	_, last := fswSurnames[tok]
+	_, first := s.first[tok]
+	_, last := s.last[tok]
 	return first || last
 }
 
@@ -414,7 +464,7 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		switch {
 		case s.known(left) && s.forms[left].mid > 0: // a name, not a word opening a sentence
 			conf = fswConfGlueDoc
-		case fswListed(left):
+		case s.listed(left):
 			conf = fswConfGlueList
 		default:
 			continue
@@ -434,7 +484,7 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		if _, blocked := fswSurnameEndings[tail]; blocked {
 			continue
 		}
-		_, leftList := fswFirstNames[left]
+		_, leftList := s.first[left]
 		leftDoc := false
 		if !leftList {
 			if f := s.forms[left]; f != nil && f.firstUse && len(left) >= 3 && s.known(left) {
@@ -460,7 +510,7 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 	if _, blocked := fswNotNames[left]; blocked {
 		return fswFinding{}, false
 	}
-	_, rightList := fswSurnames[right]
+	_, rightList := s.last[right]
 	_, pairSeen := s.pairs[left+" "+right]
 	conf := 0.0
 	if len(right) >= 4 && s.known(right) {
@@ -502,10 +552,10 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 	return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: conf}, true
 }
 
-// fswListed reports whether w is on a built-in name list.
-func fswListed(w string) bool {
-	_, a := fswFirstNames[w]
-	_, b := fswSurnames[w]
+// listed reports whether w is on a name list.
+func (s *fswScan) listed(w string) bool {
+	_, a := s.first[w]
+	_, b := s.last[w]
 	return a || b
 }
 
@@ -561,7 +611,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 		_, credit := fswCredits[left]
 		_, section := fswSections[left]
 		_, starter := fswStarters[right]
-		_, rightFirst := fswFirstNames[right]
+		_, rightFirst := s.first[right]
 		_, rightSection := fswSections[right]
 		_, rightCredit := fswCredits[right]
 		_, rightCredit2 := fswCreditsAny[right]
@@ -572,7 +622,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 			// "GettyImages": one credit, written together.
 		case anyWord && wordy:
 			accepted[k], kindName[k] = fswConfCredit, "credit"
-		case credit && wordy && (starter || rightFirst || fswListed(right) || s.known(right)):
+		case credit && wordy && (starter || rightFirst || s.listed(right) || s.known(right)):
 			accepted[k], kindName[k] = fswConfCredit, "credit"
 		case section && (starter || rightFirst || (rightSection && nextOK)):
 			accepted[k], kindName[k] = fswConfSection, "section"
@@ -619,7 +669,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 	// First name + surname: "VladimirPutin". An unlisted first name needs
 	// the pair spelled apart elsewhere: CamelCase brands are made of names
 	// (HarperCollins).
-	_, leftFirst := fswFirstNames[left]
+	_, leftFirst := s.first[left]
 	_, pairSeen := s.pairs[left+" "+right]
 	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse && pairSeen
 	if leftFirst || leftDoc {
@@ -629,7 +679,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 		}
 	}
 	// A name the text uses + a word that opens a sentence: "StoltenbergThe".
-	if _, starter := fswStarters[right]; starter && len(left) >= 4 && (s.known(left) || fswListed(left)) {
+	if _, starter := fswStarters[right]; starter && len(left) >= 4 && (s.known(left) || s.listed(left)) {
 		return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: fswConfNameStarter, cuts: []int{len(left)}}, true
 	}
 	return fswFinding{}, false

@@ -108,3 +108,32 @@ func TestFusedWordsConfidence(t *testing.T) {
 func BenchmarkFusedWordsNews(b *testing.B) {
 	nmcBench(b, FusedWords, newsText(b, 1<<20))
 }
+
+// TestFusedWordsOptions checks that names given as options are known like
+// the built-in ones, and that bad entries are configuration errors.
+func TestFusedWordsOptions(t *testing.T) {
+	text := "The mayor, Teresaholm, welcomed the vote."
+	if ds := nmcCheck(t, FusedWords, text); len(ds) != 0 {
+		t.Fatalf("without options: got %d diagnostics", len(ds))
+	}
+	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{
+		"fused-words": {Options: map[string]any{"first-names": []any{"Teresa"}, "surnames": []any{"Holm"}}},
+	}}
+	c, err := mtcheck.New([]*mtcheck.Rule{FusedWords}, mtcheck.WithConfig(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := c.Check(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Diagnostics) != 1 || rep.Diagnostics[0].Text(text) != "Teresaholm" || rep.Diagnostics[0].Fixes[0].Edits[0].NewText != "Teresa Holm" {
+		t.Errorf("with options: got %+v", rep.Diagnostics)
+	}
+	bad := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{
+		"fused-words": {Options: map[string]any{"surnames": []any{"holm"}}},
+	}}
+	if _, err := mtcheck.New([]*mtcheck.Rule{FusedWords}, mtcheck.WithConfig(bad)); err == nil {
+		t.Error("a lower-case surname option was accepted")
+	}
+}

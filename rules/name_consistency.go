@@ -22,7 +22,57 @@ var NameConsistency = &mtcheck.Rule{
 		"short words, people who share a surname and common transliteration variants stay quiet or low.",
 	Category: mtcheck.Name,
 	Severity: mtcheck.Warning,
-	Run:      nmcRun,
+	Options: []mtcheck.OptionSpec{
+		{Name: "variants", Doc: "accepted spellings of one name, each entry slash-separated (\"Kyiv/Kiev\"): mixing them is reported at low confidence only", Default: []string{}},
+		{Name: "distinct", Doc: "close spellings of different names, each entry slash-separated (\"Lindqvist/Lindkvist\"): never reported unless a shared first name ties them", Default: []string{}},
+	},
+	Prepare: nmcPrepare,
+	Run:     nmcRun,
+}
+
+// nmcGroupSets are the variant and distinct-name groups a Checker prepares.
+type nmcGroupSets struct {
+	variant, distinct map[string]int
+}
+
+// nmcPrepare adds the options' groups to the built-in ones.
+func nmcPrepare(o mtcheck.Options) (any, error) {
+	g := &nmcGroupSets{variant: nmcVariantGroups, distinct: nmcDistinctGroups}
+	add := func(base map[string]int, opt string) (map[string]int, error) {
+		entries := o.Strings(opt)
+		if len(entries) == 0 {
+			return base, nil
+		}
+		m := make(map[string]int, len(base)+2*len(entries))
+		next := 0
+		for w, id := range base {
+			m[w] = id
+			next = max(next, id)
+		}
+		for _, e := range entries {
+			names := strings.Split(e, "/")
+			if len(names) < 2 {
+				return nil, fmt.Errorf("option %s: %q needs two or more spellings separated by \"/\"", opt, e)
+			}
+			next++
+			for _, n := range names {
+				n = strings.TrimSpace(n)
+				if n == "" || strings.ContainsAny(n, " \t\n") {
+					return nil, fmt.Errorf("option %s: %q: each spelling must be one word", opt, e)
+				}
+				m[n] = next
+			}
+		}
+		return m, nil
+	}
+	var err error
+	if g.variant, err = add(g.variant, "variants"); err != nil {
+		return nil, err
+	}
+	if g.distinct, err = add(g.distinct, "distinct"); err != nil {
+		return nil, err
+	}
+	return g, nil
 }
 
 // Confidence of a flagged minority spelling. Measured on the fixtures in
@@ -93,6 +143,7 @@ type nmcScan struct {
 	// names (a quote collection, an index) has chance near-pairs.
 	eligible int
 	buf      []byte // scratch for lower-casing
+	groups   *nmcGroupSets
 }
 
 func nmcRun(pass *mtcheck.Pass) error {
@@ -100,7 +151,11 @@ func nmcRun(pass *mtcheck.Pass) error {
 	if len(text) > 1<<31-1 {
 		return nil
 	}
-	s := &nmcScan{text: text, byText: make(map[string]int32), lower: make(map[string]struct{})}
+	groups, _ := pass.Prepared().(*nmcGroupSets)
+	if groups == nil {
+		groups = &nmcGroupSets{variant: nmcVariantGroups, distinct: nmcDistinctGroups}
+	}
+	s := &nmcScan{text: text, byText: make(map[string]int32), lower: make(map[string]struct{}), groups: groups}
 	s.scan()
 	s.classify()
 	for _, f := range s.findings() {
@@ -339,8 +394,8 @@ func (s *nmcScan) classify() {
 		f.namey = true
 		f.runes = []rune(f.text)
 		f.nonASCII = len(f.runes) != len(f.text)
-		f.variant = nmcVariantGroups[f.text]
-		f.distinct = nmcDistinctGroups[f.text]
+		f.variant = s.groups.variant[f.text]
+		f.distinct = s.groups.distinct[f.text]
 		f.eligible = len(f.runes) >= 5 && !nmcWordSuffix(low) && !nmcCamel(f.runes)
 		if f.eligible {
 			s.eligible++

@@ -213,3 +213,34 @@ func TestNameConsistencyConfidence(t *testing.T) {
 func BenchmarkNameConsistencyNews(b *testing.B) {
 	nmcBench(b, NameConsistency, newsText(b, 1<<20))
 }
+
+// TestNameConsistencyOptions checks the variants and distinct options.
+func TestNameConsistencyOptions(t *testing.T) {
+	text := "Officials said Lindqvist spoke, then Lindqvist left, and later Lindkvist said no."
+	check := func(opts map[string]any) []mtcheck.Diagnostic {
+		t.Helper()
+		cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"name-consistency": {Options: opts}}}
+		c, err := mtcheck.New([]*mtcheck.Rule{NameConsistency}, mtcheck.WithConfig(cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := c.Check(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep.Diagnostics
+	}
+	if ds := check(nil); len(ds) != 1 || ds[0].Confidence < nmcConfNeutral {
+		t.Fatalf("default: got %+v", ds)
+	}
+	if ds := check(map[string]any{"variants": []any{"Lindqvist/Lindkvist"}}); len(ds) != 1 || ds[0].Confidence > nmcConfVariant {
+		t.Errorf("variants: got %+v", ds)
+	}
+	if ds := check(map[string]any{"distinct": []any{"Lindqvist / Lindkvist"}}); len(ds) != 0 {
+		t.Errorf("distinct: got %+v", ds)
+	}
+	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"name-consistency": {Options: map[string]any{"variants": []any{"Lindqvist"}}}}}
+	if _, err := mtcheck.New([]*mtcheck.Rule{NameConsistency}, mtcheck.WithConfig(cfg)); err == nil {
+		t.Error("a one-spelling variants entry was accepted")
+	}
+}

@@ -98,14 +98,15 @@ func nmcPrepare(o mtcheck.Options) (any, error) {
 //   - Names close only for their length (two edits in 7-9 letters, one in
 //     5) count only beside a shared first name or surname, at x0.7 of
 //     agree: "Volodimir Zelensky", "Joe Bidan". Fixtures 2 of 2; stress run
-//     3 of 4 (Gloria Steinham, Edger Allen Poe, Nikita Khrushchev beside
-//     "Kruschev"), the fourth a real inconsistency where the minority
-//     (Edgar Allan Poe) was the right one; "In Africa"/"South Africa" beside
-//     "In America"/"South America" was wrong until short function words and
-//     place modifiers stopped counting as shared neighbours.
+//     2 of 3 (Gloria Steinham, Edger Allen Poe), the third a real
+//     inconsistency where the minority (Edgar Allan Poe) was the right one.
+//     "In Africa"/"South Africa" beside "In America"/"South America" was
+//     wrong until function words and place modifiers stopped counting as
+//     shared neighbours.
 //   - A doubled letter (x0.75: Guteres, Hitchiker, 4 of 4 real), two edits
-//     (x0.85: Jabberstocky, 0 of 1), sentence-initial only (x0.7) and a first
-//     name the majority never has (x0.7) lower the confidence further.
+//     (x0.85: Jabberstocky 0 of 1; Nikita Khrushchev beside "Kruschev", an
+//     inconsistency, 1 of 1), sentence-initial only (x0.7) and a first name
+//     the majority never has (x0.7) lower the confidence further.
 //   - nmcConfVariant: both spellings are common transliterations
 //     (Zelensky/Zelenskyy, Erdogan/Erdoğan): an inconsistency, rarely an
 //     error. Fixtures 2 of 2 flagged, at this cap.

@@ -105,12 +105,34 @@ type fswScan struct {
 	// first and last are the first names and surnames known without the
 	// text: the built-in lists and the rule's options.
 	first, last map[string]struct{}
+	lastLow     map[string]struct{}
+	key         []byte // scratch for pair keys
+}
+
+// pairSeen reports whether "left right" stands in the text, without
+// allocating the key.
+func (s *fswScan) pairSeen(left, right string) bool {
+	s.key = append(append(append(s.key[:0], left...), ' '), right...)
+	_, ok := s.pairs[string(s.key)]
+	return ok
 }
 
 // fswLists are the name lists a Checker prepares from the rule's options.
 type fswLists struct {
 	first, last map[string]struct{}
+	lastLow     map[string]struct{} // last, lower-cased
 }
+
+// fswLowerSet returns the lower-cased words of m.
+func fswLowerSet(m map[string]struct{}) map[string]struct{} {
+	out := make(map[string]struct{}, len(m))
+	for w := range m {
+		out[strings.ToLower(w)] = struct{}{}
+	}
+	return out
+}
+
+var fswDefaultLists = &fswLists{first: fswFirstNames, last: fswSurnames, lastLow: fswLowerSet(fswSurnames)}
 
 // fswPrepare merges the options' names into the built-in lists.
 func fswPrepare(o mtcheck.Options) (any, error) {
@@ -140,6 +162,7 @@ func fswPrepare(o mtcheck.Options) (any, error) {
 	if l.last, err = extend(l.last, "surnames"); err != nil {
 		return nil, err
 	}
+	l.lastLow = fswLowerSet(l.last)
 	return l, nil
 }
 
@@ -153,16 +176,17 @@ func fswRun(pass *mtcheck.Pass) error {
 	}
 	lists, _ := pass.Prepared().(*fswLists)
 	if lists == nil {
-		lists = &fswLists{first: fswFirstNames, last: fswSurnames}
+		lists = fswDefaultLists
 	}
 	s := &fswScan{
-		first: lists.first,
-		last:  lists.last,
-		text:  text,
-		forms: make(map[string]*fswForm),
-		camel: make(map[string][]int32),
-		lower: make(map[string]struct{}),
-		pairs: make(map[string]struct{}),
+		first:   lists.first,
+		last:    lists.last,
+		lastLow: lists.lastLow,
+		text:    text,
+		forms:   make(map[string]*fswForm),
+		camel:   make(map[string][]int32),
+		lower:   make(map[string]struct{}),
+		pairs:   make(map[string]struct{}),
 	}
 	s.scan()
 	for tok, occs := range s.camel {
@@ -491,8 +515,14 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 				leftDoc = true
 			}
 		}
-		if !leftList && !leftDoc && len(left) < 4 {
-			continue
+		if !leftList && !leftDoc {
+			// Only a well-known surname can vouch for an unknown first name.
+			if len(left) < 4 || len(tail) < 6 {
+				continue
+			}
+			if _, ok := s.lastLow[string(fswLower(&s.buf, tail))]; !ok {
+				continue
+			}
 		}
 		right := fswTitle(tail)
 		if d, ok := s.namePair(left, right, leftList, leftDoc); ok {
@@ -511,7 +541,7 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 		return fswFinding{}, false
 	}
 	_, rightList := s.last[right]
-	_, pairSeen := s.pairs[left+" "+right]
+	pairSeen := s.pairSeen(left, right)
 	conf := 0.0
 	if len(right) >= 4 && s.known(right) {
 		f := s.forms[right]
@@ -670,7 +700,7 @@ func (s *fswScan) camelCase(tok string) (fswFinding, bool) {
 	// the pair spelled apart elsewhere: CamelCase brands are made of names
 	// (HarperCollins).
 	_, leftFirst := s.first[left]
-	_, pairSeen := s.pairs[left+" "+right]
+	pairSeen := s.pairSeen(left, right)
 	leftDoc := len(left) >= 3 && s.known(left) && s.forms[left].firstUse && pairSeen
 	if leftFirst || leftDoc {
 		if d, ok := s.namePair(left, right, leftFirst, leftDoc); ok {

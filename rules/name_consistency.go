@@ -567,12 +567,20 @@ func nmcSimilar(f, g *nmcForm) (nmcPairKind, bool) {
 	if len(ma) > 5 || len(mb) > 5 {
 		return 0, false // differences spread over more than five letters
 	}
-	if nmcInflectedEnding(a, b) {
-		return 0, false
-	}
-	d := levenshtein.ComputeDistance(sa, sb)
-	if len(ma) == 2 && len(mb) == 2 && ma[0] == mb[1] && ma[1] == mb[0] {
+	var d int
+	switch {
+	case len(ma) == 0 || len(mb) == 0:
+		d = len(ma) + len(mb) // one letter inserted (longer blocks are gone above)
+	case len(ma) == 1 && len(mb) == 1:
+		d = 1
+	case len(ma) == 2 && len(mb) == 2 && ma[0] == mb[1] && ma[1] == mb[0]:
 		d = 1 // adjacent letters swapped: one slip of the hand, not two
+	default:
+		// The distance of the whole words is that of the differing middles.
+		d = levenshtein.ComputeDistance(sa, sb)
+	}
+	if d > 2 || nmcInflectedEnding(a, b) {
+		return 0, false
 	}
 	switch {
 	case d == 0 || d > 2:

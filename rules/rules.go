@@ -21,6 +21,8 @@ func All() []*mtcheck.Rule {
 		SentenceFragment,
 		TorturedPhrase,
 		Encoding,
+		NameConsistency,
+		FusedWords,
 	}
 }
 
@@ -38,6 +40,8 @@ func Default() []*mtcheck.Rule {
 		SentenceFragment,
 		TorturedPhrase,
 		Encoding,
+		NameConsistency,
+		FusedWords,
 	}
 }
 

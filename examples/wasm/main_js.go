@@ -13,6 +13,10 @@ import (
 func main() {
 	set := buildRules()
 	cs := newCheckers(set)
+	// Build the default checker before reporting ready, so the first
+	// check does not pay for preparing the rules (an error would show on
+	// that check).
+	_, _ = cs.get(checkOptions{})
 	jsonAPI := js.Global().Get("JSON")
 
 	// Results cross into JavaScript as one JSON string parsed there: one

@@ -15,14 +15,15 @@
   const params = new URLSearchParams(location.search);
   const wasmURL = params.get('wasm') || (params.get('variant') === 'full' ? 'mtcheck-full.wasm' : 'mtcheck.wasm');
 
-  // State the page exposes for tests and curious readers.
+  // State the page exposes for tests and curious readers; demo.client is the
+  // MTCheckClient.
   const demo = window.mtcheckDemo = {
     ready: false, error: null, info: null,
     checks: 0, lastText: null, lastReport: null,
     timings: {},
   };
 
-  const client = new MTCheckClient({workerURL: 'worker.js', wasmURL});
+  const client = demo.client = new MTCheckClient({workerURL: 'worker.js', wasmURL});
   let seq = 0; // the newest check asked for; older answers are dropped
   let timer = null;
 

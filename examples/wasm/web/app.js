@@ -129,7 +129,7 @@
       const rule = document.createElement('span');
       rule.className = 'rule';
       rule.textContent = d.rule;
-      const q = document.createElement('q');
+      const q = document.createElement('span');
       q.className = 'flagged';
       q.textContent = text.slice(d.start, d.end);
       const conf = document.createElement('span');

@@ -245,3 +245,16 @@ func TestSeverityText(t *testing.T) {
 	_, err = ParseCategory("grammar")
 	assert.ErrorContains(t, err, `unknown category "grammar"`)
 }
+
+func BenchmarkCheckNoRules(b *testing.B) {
+	text := strings.Repeat("The minister said on Monday that talks would resume — café owners agreed. ", 14000)
+	c, err := New(nil)
+	require.NoError(b, err)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Check(context.Background(), text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -63,6 +63,22 @@ func Score(diags []Diagnostic, words int) (penalty, score float64, byCategory ma
 	return penalty, score, byCategory
 }
 
+// asciiClass classifies ASCII bytes for CountWords: 1 space, 2 letter or
+// digit, 0 other.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for _, c := range " \t\n\r\v\f" {
+		t[c] = 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 2
+		t[c-'a'+'A'] = 2
+	}
+	return t
+}()
+
 // CountWords counts the runs of non-space characters that hold at least one
 // letter or digit.
 func CountWords(text string) int {
@@ -70,22 +86,28 @@ func CountWords(text string) int {
 	counted := false
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		size := 1
+		var class uint8
 		if c < utf8.RuneSelf {
-			r = rune(c)
+			class = asciiClass[c]
+			i++
 		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			switch {
+			case unicode.IsSpace(r):
+				class = 1
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				class = 2
+			}
 		}
-		i += size
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
+		switch class {
+		case 1:
 			counted = false
-			continue
-		}
-		if !counted && (r < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
-			n++
-			counted = true
+		case 2:
+			if !counted {
+				n++
+				counted = true
+			}
 		}
 	}
 	return n

@@ -15,6 +15,10 @@ func All() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 
@@ -26,6 +30,10 @@ func Default() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		SplicedFragment,
+		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 

@@ -1,0 +1,29 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
+)
+
+func TestSentenceFragmentPositive(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/sentence-fragment/positive.txt", SentenceFragment)
+}
+
+func TestSentenceFragmentNegative(t *testing.T) {
+	mtchecktest.Run(t, "../testdata/rules/sentence-fragment/negative.txt", SentenceFragment)
+}
+
+func TestSentenceFragmentSeed(t *testing.T) {
+	text := mtchecktest.Seed(t)
+	got := spfFlagged(t, SentenceFragment, text)
+	want := []string{"Pledge not to deploy US missiles in Ukraine.", "To make mutual commitments."}
+	if !slices.Equal(got, want) {
+		t.Errorf("seed: flagged %q, want %q", got, want)
+	}
+}
+
+func TestSentenceFragmentClean(t *testing.T) {
+	spfCheckClean(t, SentenceFragment)
+}

@@ -403,3 +403,35 @@ func describeRules(set ruleSet) []jsRule {
 	}
 	return out
 }
+
+// layerNeeds is the union of the analysis layers rules need.
+func layerNeeds(rs []*mtcheck.Rule) mtcheck.Need {
+	var n mtcheck.Need
+	for _, r := range rs {
+		n |= r.Needs
+	}
+	return n
+}
+
+// warmUp loads what the analysis layers in needs load on first use (the
+// sentence segmenter's data, prose's model), so that the first check does
+// not pay for it. It does nothing when needs is zero or the build has no
+// layers.
+func warmUp(needs mtcheck.Need) {
+	if needs == 0 || !mtcheck.LayersAvailable {
+		return
+	}
+	const text = "The council met in Brussels on Monday. It approved the plan."
+	d := mtcheck.NewDocument(text)
+	d.Sentences()
+	all := mtcheck.Span{Start: 0, End: len(text)}
+	if needs&mtcheck.NeedTokens != 0 {
+		d.Tokens()
+	}
+	if needs&mtcheck.NeedTags != 0 {
+		d.Tag(all)
+	}
+	if needs&mtcheck.NeedEntities != 0 {
+		d.Entities(all)
+	}
+}

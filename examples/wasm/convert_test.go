@@ -303,3 +303,13 @@ func BenchmarkToJS(b *testing.B) {
 		toJS(text, rep)
 	}
 }
+
+func TestLayerNeeds(t *testing.T) {
+	rs := []*mtcheck.Rule{{Name: "a"}, {Name: "b", Needs: mtcheck.NeedSentences}, {Name: "c", Needs: mtcheck.NeedTags}}
+	assert.Equal(t, mtcheck.NeedSentences|mtcheck.NeedTags, layerNeeds(rs))
+	assert.Equal(t, mtcheck.Need(0), layerNeeds(rs[:1]))
+	// The rules-only build has nothing to warm up.
+	if buildRules().variant == "rules-only" {
+		assert.Equal(t, mtcheck.Need(0), layerNeeds(buildRules().defaults))
+	}
+}

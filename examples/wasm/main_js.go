@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"syscall/js"
+	"time"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 )
@@ -71,6 +72,16 @@ func main() {
 	if ready := js.Global().Get("mtcheckReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke(api)
 	}
+	// Load the prose layers' data now, while the author is still typing,
+	// rather than on the first check (about 1.7 s in Chromium for the full
+	// build). Requests that arrive meanwhile wait in the worker's queue.
+	go func() {
+		start := time.Now()
+		warmUp(layerNeeds(set.defaults))
+		if warm := js.Global().Get("mtcheckWarm"); warm.Type() == js.TypeFunction {
+			warm.Invoke(float64(time.Since(start).Microseconds()) / 1000)
+		}
+	}()
 	select {} // serve calls until the page goes away
 }
 

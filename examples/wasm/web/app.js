@@ -226,6 +226,10 @@
     demo.timings.loadMs = info.loadMs;
     $('#variant').textContent = `${info.variant} build, ${info.rules.filter((r) => r.default).length} rules`;
     setStatus(`ready in ${info.readyMs.toFixed(0)} ms`);
+    client.warm.then((w) => {
+      demo.timings.warmMs = w.ms;
+      demo.timings.warmSinceCreatedMs = w.sinceCreatedMs;
+    });
     if (textarea.value) {
       runCheck();
     }

@@ -4,7 +4,7 @@
 //   <script src="client.js"></script>
 //   const mt = new MTCheckClient({workerURL: '/mtcheck/worker.js',
 //                                 wasmURL: '/mtcheck/mtcheck.wasm'});
-//   const info = await mt.ready;            // {variant, rules, layers, loadMs}
+//   const info = await mt.ready;            // {variant, rules, layers, loadMs, readyMs}
 //   const report = await mt.check(text, {disable: ['duplicate-line']});
 //   report.diagnostics.forEach(d => console.log(text.slice(d.start, d.end), d.message));
 //   const fixed = MTCheckClient.applyFix(text, report.diagnostics[0].fixes[0]);
@@ -25,9 +25,17 @@
       this.worker = new Worker(workerURL.href);
       this.pending = new Map();
       this.nextId = 1;
+      let warmed;
+      // warm resolves to {ms} once the build's language data is loaded
+      // (the full build's prose model); checks sent earlier just wait.
+      this.warm = new Promise((resolve) => { warmed = resolve; });
       this.ready = new Promise((resolve, reject) => {
         this.worker.onmessage = (e) => {
           const m = e.data;
+          if (m.type === 'warm') {
+            warmed({ms: m.ms, sinceCreatedMs: performance.now() - this.createdAt});
+            return;
+          }
           if (m.type === 'ready') {
             this.info = {variant: m.variant, rules: m.rules, layers: m.layers, loadMs: m.loadMs,
                          readyMs: performance.now() - this.createdAt};

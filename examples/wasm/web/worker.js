@@ -11,6 +11,7 @@
 // Messages in:  {id, type: 'check', text, options}
 //               {id, type: 'applyFixes', text, diagnostics, options}
 // Messages out: {type: 'ready', variant, rules, layers, loadMs}
+//               {type: 'warm', ms}   (language data loaded; follows ready)
 //               {type: 'failed', error}            (loading failed)
 //               {id, result, ms} or {id, error}    (one per request)
 'use strict';
@@ -59,6 +60,13 @@ function handle(msg) {
 }
 
 self.onmessage = (e) => handle(e.data);
+
+// The Go program calls this when it has loaded the data of the analysis
+// layers its rules need (at once for the rules-only build); checks asked for
+// before then wait.
+self.mtcheckWarm = (ms) => {
+  self.postMessage({type: 'warm', ms});
+};
 
 // The Go program calls this once it has installed self.mtcheck.
 self.mtcheckReady = (a) => {

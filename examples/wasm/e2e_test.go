@@ -239,7 +239,7 @@ func testBrowser(t *testing.T, chromium, tags string, defaults []*mtcheck.Rule) 
 	require.NoError(t, err)
 	type timing struct {
 		ReadyMs, LoadMs float64
-		WarmMs          float64 // loading the language data, after ready
+		WarmMs          float64   // loading the language data, after ready
 		Checks          []float64 // in-worker time of each check
 		RoundTrips      []float64
 		Diagnostics     int

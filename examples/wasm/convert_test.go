@@ -22,7 +22,7 @@ import (
 // characters of every UTF-8 length before the findings so that byte and
 // UTF-16 offsets differ: a curly apostrophe (3 bytes, 1 unit), an emoji
 // (4 bytes, 2 units), an e-acute (2 bytes, 1 unit).
-const artefactText = "The mayor’s office said the talks would resume on Friday 🙂 at the café after a week of delays.But the union disagreed, " +
+const artefactText = "The mayor’s office said on Friday 🙂 at the café that a week of delays had ended the talks.But the union disagreed, " +
 	"calling the offer “” a step backwards.\n\n" +
 	"Delegates from both sides met again in the evening. rice field.\n"
 

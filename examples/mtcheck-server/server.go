@@ -108,10 +108,23 @@ func newServer(cfg config) (*server, error) {
 	s.mux.HandleFunc("GET /v2/languages", s.handleV2Languages)
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow, ok := endpointMethods[r.URL.Path]; ok {
+			w.Header().Set("Allow", allow)
+			writeError(w, r, http.StatusMethodNotAllowed, r.Method+" is not allowed on "+r.URL.Path+"; use "+allow)
+			return
+		}
 		writeError(w, r, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	s.handler = s.withRequestID(s.withLog(s.withRecover(s.withCORS(s.mux))))
 	return s, nil
+}
+
+// endpointMethods lists the methods of each endpoint, for 405 answers.
+var endpointMethods = map[string]string{
+	"/v1/check":     "POST",
+	"/v2/check":     "GET, POST",
+	"/v2/languages": "GET",
+	"/healthz":      "GET",
 }
 
 // ServeHTTP implements http.Handler.

@@ -87,7 +87,7 @@ func TestQueuedRequestGetsFreedSlot(t *testing.T) {
 
 func TestTimeout503(t *testing.T) {
 	_, release := newGate(t)
-	s, logs := newTestServer(t, config{Timeout: 100 * time.Millisecond, MaxInflight: 1, QueueWait: 0})
+	s, logs := newTestServer(t, config{Timeout: 100 * time.Millisecond, MaxInflight: 1, QueueWait: -1})
 	t0 := time.Now()
 	w := postJSON(s, map[string]any{"text": "BLOCK"}, "X-Request-ID", "slow-1")
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
@@ -109,7 +109,7 @@ func TestTimeout503(t *testing.T) {
 
 func TestAbandonedCheckKeepsItsSlot(t *testing.T) {
 	started, release := newGate(t)
-	s, _ := newTestServer(t, config{Timeout: 80 * time.Millisecond, MaxInflight: 1, QueueWait: 0})
+	s, _ := newTestServer(t, config{Timeout: 80 * time.Millisecond, MaxInflight: 1, QueueWait: -1})
 	w := postJSON(s, map[string]any{"text": "STUBBORN"}) // ignores cancellation
 	<-started
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)

@@ -107,6 +107,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	case o.cfg.CheckerCache <= 0:
 		return nil, errors.New("-checker-cache must be positive")
 	}
+	if o.cfg.QueueWait == 0 {
+		o.cfg.QueueWait = -1 // -queue-wait 0: answer 429 at once
+	}
 	o.cfg.CORSOrigins = origins
 	if o.configPath != "" {
 		base, err := loadConfig(o.configPath)

@@ -32,7 +32,8 @@ type config struct {
 	Timeout time.Duration
 	// MaxInflight is the number of checks that run at once.
 	MaxInflight int
-	// QueueWait is how long a check waits for a free slot before 429.
+	// QueueWait is how long a check waits for a free slot before 429;
+	// negative: no wait.
 	QueueWait time.Duration
 	// CORSOrigins are the browser origins allowed to call the API; "*"
 	// allows any.
@@ -61,8 +62,8 @@ func (c config) withDefaults() config {
 	if c.MaxInflight <= 0 {
 		c.MaxInflight = defaultInflight()
 	}
-	if c.QueueWait < 0 {
-		c.QueueWait = 0
+	if c.QueueWait == 0 {
+		c.QueueWait = defaultQueueWait
 	}
 	if c.CheckerCache <= 0 {
 		c.CheckerCache = defaultCheckerCache
@@ -376,6 +377,9 @@ func runCheck[T any](s *server, ctx context.Context, fn func(context.Context) (T
 	select {
 	case s.slots <- struct{}{}:
 	default:
+		if s.cfg.QueueWait < 0 {
+			return zero, errTooBusy
+		}
 		t := time.NewTimer(s.cfg.QueueWait)
 		select {
 		case s.slots <- struct{}{}:

@@ -636,6 +636,18 @@ func (s *server) parseLT(w http.ResponseWriter, r *http.Request) (*ltRequest, *a
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "%v", err)
 	}
+	// LanguageTool clients that check long texts incrementally send the
+	// text-level rules and the rest in separate requests. mtcheck's rules
+	// are not split that way: they all run in the "all" and
+	// "allButTextLevelOnly" requests, and none in "textLevelOnly", so no
+	// finding comes twice.
+	switch mode := get("mode"); mode {
+	case "", "all", "allButTextLevelOnly":
+	case "textLevelOnly":
+		req.sel = selection{none: true}
+	default:
+		return nil, errorf(http.StatusBadRequest, "Mode must be one of 'textLevelOnly', 'allButTextLevelOnly', or 'all' but was: '%s'", mode)
+	}
 	return req, nil
 }
 

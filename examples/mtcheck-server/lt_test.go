@@ -176,6 +176,10 @@ func TestV2RuleParameters(t *testing.T) {
 	assert.Equal(t, []string{"t-glue"}, ids(url.Values{"enabledCategories": {"SPACING"}, "enabledOnly": {"true"}}))
 	assert.Equal(t, []string{"t-info", "t-boiler"}, ids(url.Values{"disabledCategories": {"SPACING,TYPOS"}}))
 
+	assert.Equal(t, []string{"t-glue", "t-info", "t-boiler"}, ids(url.Values{"mode": {"allButTextLevelOnly"}}))
+	assert.Equal(t, []string{"t-glue", "t-info", "t-boiler"}, ids(url.Values{"mode": {"all"}}))
+	assert.Empty(t, ids(url.Values{"mode": {"textLevelOnly"}}), "no finding twice for clients that split the modes")
+
 	w := postForm(s, url.Values{"text": {"a"}, "language": {"en"}, "enabledOnly": {"true"}})
 	assert.Equal(t, http.StatusBadRequest, w.Code)
 	assert.Contains(t, w.Body.String(), "enabledOnly")
@@ -197,6 +201,7 @@ func TestV2Errors(t *testing.T) {
 		{"data without annotation", url.Values{"data": {`{}`}, "language": {"en"}}, "'annotation' list"},
 		{"bad part", url.Values{"data": {`{"annotation":[{"foo":"x"}]}`}, "language": {"en"}}, "needs 'text' or 'markup'"},
 		{"text and markup", url.Values{"data": {`{"annotation":[{"text":"x","markup":"y"}]}`}, "language": {"en"}}, "both 'text' and 'markup'"},
+		{"bad mode", url.Values{"text": {"a"}, "language": {"en"}, "mode": {"fast"}}, "Mode must be one of"},
 		{"invalid UTF-8", url.Values{"text": {"a\xffb"}, "language": {"en"}}, "invalid UTF-8"},
 	}
 	for _, c := range cases {

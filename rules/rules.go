@@ -15,8 +15,12 @@ func All() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		MissingSpace,
+		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 
@@ -28,8 +32,12 @@ func Default() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		MissingSpace,
+		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/stretchr/testify/assert"
@@ -270,4 +271,45 @@ func TestIssueTypesCoverEveryCategory(t *testing.T) {
 		assert.True(t, found, c)
 		assert.NotEmpty(t, ltCategoryNames[c], c)
 	}
+}
+
+// FuzzV2Data sends arbitrary annotated texts: the answer is 200 or 400,
+// never a panic, and every match lies inside the original text with a
+// context that holds it.
+func FuzzV2Data(f *testing.F) {
+	f.Add("Fire 🔥 out.The", "<b>", "\n\n", "very.Bad")
+	f.Add("", "", "", "")
+	f.Add("a.B", "x", "y.Z", "Share post:")
+	f.Add("\xff", "\x00", "é.É", "😀.😀")
+	s, err := newServer(config{All: []*mtcheck.Rule{tGlue, tBoiler, tInfo}, Default: []*mtcheck.Rule{tGlue, tBoiler, tInfo}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a, markup, interp, b string) {
+		parts := []map[string]any{{"text": a}, {"markup": markup, "interpretAs": interp}, {"text": b}, {"markup": markup}}
+		data, _ := json.Marshal(map[string]any{"annotation": parts})
+		w := postForm(s, url.Values{"data": {string(data)}, "language": {"en"}})
+		if w.Code == http.StatusBadRequest {
+			return
+		}
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		var orig string
+		var dec struct {
+			Annotation []ltPart `json:"annotation"`
+		}
+		require.NoError(t, json.Unmarshal(data, &dec))
+		for _, p := range dec.Annotation {
+			if p.Text != nil {
+				orig += *p.Text
+			} else {
+				orig += *p.Markup
+			}
+		}
+		n := len(utf16.Encode([]rune(orig)))
+		for _, m := range decode[ltResponse](t, w).Matches {
+			require.True(t, m.Offset >= 0 && m.Length >= 0 && m.Offset+m.Length <= n, "match %+v outside %d units", m, n)
+			c := m.Context
+			require.True(t, c.Offset >= 0 && c.Length >= 0 && c.Offset+c.Length <= len(utf16.Encode([]rune(c.Text))), "context %+v", c)
+		}
+	})
 }

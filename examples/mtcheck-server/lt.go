@@ -417,12 +417,29 @@ func ltContextOf(text string, doc *mtcheck.Document, sp mtcheck.Span) ltContext 
 	return ltContext{Text: b.String(), Offset: len(prefix) + u(sp.Start) - u(from), Length: u(sp.End) - u(sp.Start)}
 }
 
+// ltFixReach is how far (in bytes) outside a finding's span a fix may edit
+// and still become a replacement; fixes reaching further are left out, so a
+// match never grows to cover distant text.
+const ltFixReach = 64
+
 // ltReplacements turns a diagnostic's fixes into replacements of one span:
-// the diagnostic's span widened to cover every edit. Fixes with overlapping
-// edits are left out; values are unique and differ from the text replaced.
+// the diagnostic's span widened to cover the edits of its nearby fixes.
+// Fixes with overlapping or distant edits are left out; values are unique
+// and differ from the text replaced.
 func ltReplacements(text string, d mtcheck.Diagnostic) (mtcheck.Span, []ltReplacement) {
+	near := func(f mtcheck.Fix) bool {
+		for _, e := range f.Edits {
+			if e.Start < d.Start-ltFixReach || e.End > d.End+ltFixReach {
+				return false
+			}
+		}
+		return len(f.Edits) > 0
+	}
 	sp := d.Span
 	for _, f := range d.Fixes {
+		if !near(f) {
+			continue
+		}
 		for _, e := range f.Edits {
 			sp.Start = min(sp.Start, e.Start)
 			sp.End = max(sp.End, e.End)
@@ -431,10 +448,13 @@ func ltReplacements(text string, d mtcheck.Diagnostic) (mtcheck.Span, []ltReplac
 	var out []ltReplacement
 	seen := map[string]bool{text[sp.Start:sp.End]: true}
 	for _, f := range d.Fixes {
+		if !near(f) {
+			continue
+		}
 		edits := append([]mtcheck.TextEdit(nil), f.Edits...)
 		sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 		var b strings.Builder
-		last, ok := sp.Start, len(edits) > 0
+		last, ok := sp.Start, true
 		for _, e := range edits {
 			if e.Start < last {
 				ok = false

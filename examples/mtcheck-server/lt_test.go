@@ -313,3 +313,18 @@ func FuzzV2Data(f *testing.F) {
 		}
 	})
 }
+
+func TestLTReplacements(t *testing.T) {
+	text := "aaa bbb ccc" + strings.Repeat(" x", 60) + " far"
+	d := mtcheck.Diagnostic{Span: mtcheck.Span{Start: 4, End: 7}, Fixes: []mtcheck.Fix{
+		mtcheck.ReplaceFix("upper", mtcheck.Span{Start: 4, End: 7}, "BBB", true),
+		mtcheck.DeleteFix("with the space before", mtcheck.Span{Start: 3, End: 7}, true),
+		mtcheck.ReplaceFix("same text", mtcheck.Span{Start: 4, End: 7}, "bbb", true),
+		mtcheck.ReplaceFix("far away", mtcheck.Span{Start: len(text) - 3, End: len(text)}, "FAR", true),
+		{Message: "overlapping", Edits: []mtcheck.TextEdit{{Span: mtcheck.Span{Start: 4, End: 6}}, {Span: mtcheck.Span{Start: 5, End: 7}}}},
+		{Message: "no edits"},
+	}}
+	sp, repl := ltReplacements(text, d)
+	assert.Equal(t, mtcheck.Span{Start: 3, End: 7}, sp, "widened to the nearby delete, not to the distant fix")
+	assert.Equal(t, []ltReplacement{{Value: " BBB"}, {Value: ""}}, repl)
+}

@@ -40,8 +40,14 @@ func TestRealRulesBothAPIsAgree(t *testing.T) {
 			assert.Equal(t, d.Message, m.Message)
 			start, end := d.Start, d.End
 			for _, fx := range d.Fixes {
+				near := len(fx.Edits) > 0
 				for _, e := range fx.Edits {
-					start, end = min(start, e.Start), max(end, e.End)
+					near = near && e.Start >= d.Start-ltFixReach && e.End <= d.End+ltFixReach
+				}
+				for _, e := range fx.Edits {
+					if near {
+						start, end = min(start, e.Start), max(end, e.End)
+					}
 				}
 			}
 			got := string(utf16.Decode(u[m.Offset : m.Offset+m.Length]))

@@ -23,7 +23,7 @@ import (
 
 // loadArticles cuts the project's articles into texts of about size bytes,
 // at paragraph ends.
-func loadArticles(t *testing.T, size int) []string {
+func loadArticles(t testing.TB, size int) []string {
 	t.Helper()
 	var files []string
 	for _, g := range []string{"../../testdata/articles/*.txt", "../../testdata/clean/*.txt"} {
@@ -169,5 +169,57 @@ func TestLoadTest(t *testing.T) {
 	fmt.Fprintf(os.Stdout, "mtcheck-server load test, %d texts of ~2 KB, GOMAXPROCS=%d (max-inflight default):\n", len(texts), defaultInflight())
 	for _, r := range results {
 		fmt.Fprintln(os.Stdout, "  "+r.String())
+	}
+}
+
+// benchServer is a server over the built-in rules with room for the
+// benchmark's requests.
+func benchServer(b *testing.B) *server {
+	s, err := newServer(config{All: rules.All(), Default: rules.Default(), MaxInflight: 64})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkV1Check measures the handler alone (no network) on ~2 KB articles.
+func BenchmarkV1Check(b *testing.B) {
+	texts := loadArticles(b, 2048)
+	s := benchServer(b)
+	bodies := make([][]byte, len(texts))
+	size := 0
+	for i, t := range texts {
+		bodies[i], _ = json.Marshal(map[string]string{"text": t})
+		size += len(t)
+	}
+	b.SetBytes(int64(size / len(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w := do(s, http.MethodPost, "/v1/check", "application/json", bytes.NewReader(bodies[i%len(bodies)]))
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Body.String())
+		}
+	}
+}
+
+// BenchmarkV2Check measures the LanguageTool handler alone on ~2 KB articles.
+func BenchmarkV2Check(b *testing.B) {
+	texts := loadArticles(b, 2048)
+	s := benchServer(b)
+	bodies := make([]string, len(texts))
+	size := 0
+	for i, t := range texts {
+		bodies[i] = url.Values{"text": {t}, "language": {"en-US"}}.Encode()
+		size += len(t)
+	}
+	b.SetBytes(int64(size / len(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w := do(s, http.MethodPost, "/v2/check", "application/x-www-form-urlencoded", strings.NewReader(bodies[i%len(bodies)]))
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Body.String())
+		}
 	}
 }

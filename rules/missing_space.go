@@ -13,7 +13,7 @@ import (
 // "invasion.But" or "said.”Then", and offers to insert the missing space.
 var MissingSpace = &mtcheck.Rule{
 	Name: "missing-space",
-	Doc: "Finds a sentence end glued to the next sentence (\"invasion.But\").\n" +
+	Doc: "a sentence end glued to the next sentence (\"invasion.But\")\n" +
 		"Abbreviations (U.S., e.g., J.R.R.), numbers, versions, URLs, domains, e-mail\n" +
 		"addresses, file names and code identifiers are left alone.",
 	Category: mtcheck.Spacing,

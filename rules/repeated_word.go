@@ -13,7 +13,7 @@ import (
 // offers to delete the second one.
 var RepeatedWord = &mtcheck.Rule{
 	Name: "repeated-word",
-	Doc: "Finds a word repeated by accident (\"the the\").\n" +
+	Doc: "a word repeated by accident (\"the the\")\n" +
 		"Grammatical doubles (\"had had\", \"that that\", \"what it is is\"), reduplications\n" +
 		"(\"bye bye\", \"Bora Bora\", \"Walla Walla\"), numbers, quoted mentions and \"[sic]\"\n" +
 		"are left alone; emphatic doubles (\"very very\") get a low confidence.",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"container/list"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -81,12 +82,13 @@ func (s selection) apply(base mtcheck.Config) (cfg mtcheck.Config, none bool) {
 }
 
 // checkerCache holds the base checker and a bounded LRU of checkers for
-// other rule selections. Each checker is built once, however many requests
-// ask for it at the same moment.
+// other configurations (a project file's overrides for a path) and rule
+// selections. Each checker is built once, however many requests ask for it
+// at the same moment.
 type checkerCache struct {
 	base     *mtcheck.Checker
 	none     *mtcheck.Checker
-	baseCfg  mtcheck.Config
+	baseKey  string
 	all, def []*mtcheck.Rule
 	known    map[string]*mtcheck.Rule
 	max      int
@@ -104,6 +106,12 @@ type cacheEntry struct {
 	err   error
 }
 
+// configKey identifies a configuration.
+func configKey(cfg mtcheck.Config) (string, error) {
+	b, err := json.Marshal(cfg)
+	return string(b), err
+}
+
 func newCheckerCache(base mtcheck.Config, all, def []*mtcheck.Rule, max int) (*checkerCache, error) {
 	bc, err := mtcheck.New(def, mtcheck.WithRegistry(all), mtcheck.WithConfig(base))
 	if err != nil {
@@ -113,7 +121,11 @@ func newCheckerCache(base mtcheck.Config, all, def []*mtcheck.Rule, max int) (*c
 	if err != nil {
 		return nil, err
 	}
-	cc := &checkerCache{base: bc, none: none, baseCfg: base, all: all, def: def, max: max,
+	baseKey, err := configKey(base)
+	if err != nil {
+		return nil, err
+	}
+	cc := &checkerCache{base: bc, none: none, baseKey: baseKey, all: all, def: def, max: max,
 		known: map[string]*mtcheck.Rule{}, lru: list.New(), entries: map[string]*list.Element{}}
 	for _, list := range [][]*mtcheck.Rule{def, all} {
 		for _, r := range list {
@@ -163,17 +175,21 @@ func (cc *checkerCache) len() int {
 	return cc.lru.Len()
 }
 
-// get returns the checker for s, building it on first use. The base and the
-// no-rule checkers are never evicted.
-func (cc *checkerCache) get(s selection) (*mtcheck.Checker, error) {
+// get returns the checker for configuration cfg with selection s, building
+// it on first use. The base and the no-rule checkers are never evicted.
+func (cc *checkerCache) get(cfg mtcheck.Config, s selection) (*mtcheck.Checker, error) {
 	s = s.normalize()
-	if s.empty() {
-		return cc.base, nil
-	}
 	if s.none {
 		return cc.none, nil
 	}
-	key := s.key()
+	ck, err := configKey(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if ck == cc.baseKey && s.empty() {
+		return cc.base, nil
+	}
+	key := ck + "\x00" + s.key()
 	cc.mu.Lock()
 	if el, ok := cc.entries[key]; ok {
 		cc.lru.MoveToFront(el)
@@ -192,11 +208,11 @@ func (cc *checkerCache) get(s selection) (*mtcheck.Checker, error) {
 	cc.builds++
 	cc.mu.Unlock()
 
-	cfg, none := s.apply(cc.baseCfg)
+	applied, none := s.apply(cfg)
 	if none {
 		e.c = cc.none
 	} else {
-		e.c, e.err = mtcheck.New(cc.def, mtcheck.WithRegistry(cc.all), mtcheck.WithConfig(cfg))
+		e.c, e.err = mtcheck.New(cc.def, mtcheck.WithRegistry(cc.all), mtcheck.WithConfig(applied))
 	}
 	close(e.ready)
 	if e.err != nil {

@@ -679,7 +679,12 @@ func (s *server) handleV2Check(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, r, ae)
 		return
 	}
-	c, err := s.checkers.get(req.sel)
+	cfg, err := s.configFor("")
+	if err != nil {
+		writeAPIError(w, r, err)
+		return
+	}
+	c, err := s.checkers.get(cfg, req.sel)
 	if err != nil {
 		writeAPIError(w, r, errorf(http.StatusBadRequest, "%v", err))
 		return

@@ -4,11 +4,11 @@
 //
 // Usage:
 //
-//	mtcheck-server [-addr 127.0.0.1:8081] [-config mtcheck.json] [flags]
+//	mtcheck-server [-addr 127.0.0.1:8081] [-config .mtcheck.yml] [flags]
 //
 // Endpoints:
 //
-//	POST /v1/check      {"text","type","rules":{"only","enable","disable"},"minConfidence"}
+//	POST /v1/check      {"text","type","path","rules":{"only","enable","disable"},"minConfidence"}
 //	                    → the report of one file in mtlint's JSON format
 //	POST /v2/check      LanguageTool's check (form fields text or data, language,
 //	                    enabledRules, disabledRules, enabledOnly, …)
@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	mtconfig "github.com/mtcheck/mtcheck/mtcheck/config"
 	"github.com/mtcheck/mtcheck/mtcheck/format"
 	"github.com/mtcheck/mtcheck/rules"
 )
@@ -80,7 +81,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	}
 	var origins multiFlag
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8081", "address to listen on (loopback by default)")
-	fs.StringVar(&o.configPath, "config", "", "configuration file (rules, severities, options)")
+	fs.StringVar(&o.configPath, "config", "", "project configuration file (.mtcheck.yml: rules, severities, overrides, phrases)")
 	fs.Int64Var(&o.cfg.MaxBody, "max-body", defaultMaxBody, "largest request body in bytes (larger: 413)")
 	fs.DurationVar(&o.cfg.Timeout, "timeout", defaultTimeout, "time limit of one check request (exceeded: 503)")
 	fs.IntVar(&o.cfg.MaxInflight, "max-inflight", defaultInflight(), "checks running at once")
@@ -111,14 +112,17 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 		o.cfg.QueueWait = -1 // -queue-wait 0: answer 429 at once
 	}
 	o.cfg.CORSOrigins = origins
+	o.cfg.All, o.cfg.Default = ruleSets()
 	if o.configPath != "" {
-		base, err := loadConfig(o.configPath)
+		f, err := mtconfig.Load(o.configPath)
 		if err != nil {
 			return nil, fmt.Errorf("-config: %w", err)
 		}
-		o.cfg.Base = base
+		o.cfg.Project = f
+		// The file's phrase rules become known; its configuration turns
+		// them on.
+		o.cfg.All = append(o.cfg.All[:len(o.cfg.All):len(o.cfg.All)], f.Rules()...)
 	}
-	o.cfg.All, o.cfg.Default = ruleSets()
 	return o, nil
 }
 

@@ -5,12 +5,14 @@ import (
 	"context"
 	"net"
 	"os"
+	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/format"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -51,37 +53,64 @@ func TestParseArgsErrors(t *testing.T) {
 	}
 }
 
+// TestConfigFile loads a project file with the built-in rules: its
+// top-level settings apply to every request, its overrides to v1 requests
+// whose path they match, and its phrase rules run.
 func TestConfigFile(t *testing.T) {
-	useTestRules(t)
 	dir := t.TempDir()
-	good := filepath.Join(dir, "good.json")
-	require.NoError(t, os.WriteFile(good, []byte(`{"minConfidence":0.6,"rules":{"t-optin":{"enabled":true},"t-glue":{"severity":"error"}}}`), 0o644))
+	good := filepath.Join(dir, ".mtcheck.yml")
+	require.NoError(t, os.WriteFile(good, []byte(`min-confidence: 0.1
+rules:
+  quotes: off
+overrides:
+  - files: ["press/**"]
+    rules: {brackets: off}
+phrases:
+  - name: house-utilize
+    message: 'Prefer "use" to "%s".'
+    match: [utilize]
+    replace: use
+`), 0o644))
 	o, err := parseArgs([]string{"-config", good}, &bytes.Buffer{})
 	require.NoError(t, err)
-	assert.Equal(t, 0.6, o.cfg.Base.MinConfidence)
-	s, err := newServer(o.cfg)
-	require.NoError(t, err)
-	var names []string
-	for _, r := range s.checkers.base.Rules() {
-		names = append(names, r.Name)
+	require.NotNil(t, o.cfg.Project)
+	s, logs := newTestServer(t, o.cfg)
+	_ = logs
+	text := "The navy will expand patrols. [naval] Officers utilize the port.\n\nThe council met on Tuesday. \u201c\u201d Residents were not consulted.\n"
+	rulesOf := func(path string) []string {
+		t.Helper()
+		w := postJSON(s, map[string]any{"text": text, "path": path})
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		var out []string
+		for _, d := range decode[format.JSONFile](t, w).Diagnostics {
+			out = append(out, d.Rule)
+		}
+		return out
 	}
-	assert.Contains(t, names, "t-optin", "the configuration enables the opt-in rule")
-	rep, err := s.checkers.base.Check(context.Background(), "very.Bad")
-	require.NoError(t, err)
-	require.Len(t, rep.Diagnostics, 1, "t-info (0.5) is below the configured 0.6")
-	assert.Equal(t, mtcheck.Error, rep.Diagnostics[0].Severity)
+	got := rulesOf("")
+	assert.Contains(t, got, "brackets")
+	assert.Contains(t, got, "house-utilize", "phrase rules run")
+	assert.NotContains(t, got, "quotes", "turned off at the top level")
+	assert.NotContains(t, rulesOf(filepath.Join(dir, "press", "a.txt")), "brackets", "the override for press/** applies")
+	assert.Contains(t, rulesOf(filepath.Join(dir, "blog", "a.txt")), "brackets")
 
-	bad := filepath.Join(dir, "bad.json")
-	require.NoError(t, os.WriteFile(bad, []byte(`{"minConfidense":0.6}`), 0o644))
+	resp := ltCheck(t, s, url.Values{"text": {text}, "language": {"en-US"}, "disabledRules": {"HOUSE_UTILIZE"}})
+	for _, m := range resp.Matches {
+		assert.NotEqual(t, "house-utilize", m.Rule.ID)
+		assert.NotEqual(t, "quotes", m.Rule.ID)
+	}
+
+	bad := filepath.Join(dir, "bad.yml")
+	require.NoError(t, os.WriteFile(bad, []byte("min-confidense: 0.6\n"), 0o644))
 	_, err = parseArgs([]string{"-config", bad}, &bytes.Buffer{})
-	assert.ErrorContains(t, err, "unknown field")
+	assert.ErrorContains(t, err, "bad.yml")
 
-	unknownRule := filepath.Join(dir, "rule.json")
-	require.NoError(t, os.WriteFile(unknownRule, []byte(`{"rules":{"nope":{"enabled":true}}}`), 0o644))
+	unknownRule := filepath.Join(dir, "rule.yml")
+	require.NoError(t, os.WriteFile(unknownRule, []byte("rules:\n  nope: on\n"), 0o644))
 	var stderr bytes.Buffer
 	code := run(context.Background(), []string{"-config", unknownRule, "-addr", "127.0.0.1:0"}, &bytes.Buffer{}, &stderr)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr.String(), `unknown rule "nope"`)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr.String(), "nope")
 }
 
 func TestRunVersionAndErrors(t *testing.T) {

@@ -16,14 +16,16 @@ import (
 	"time"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	mtconfig "github.com/mtcheck/mtcheck/mtcheck/config"
 	"github.com/mtcheck/mtcheck/mtcheck/format"
 )
 
 // config holds everything newServer needs; the zero value of each field
 // means its default (see withDefaults).
 type config struct {
-	// Base is the configuration every request starts from (-config).
-	Base mtcheck.Config
+	// Project is the project configuration (-config); nil means the
+	// defaults. Its phrase rules must be in All.
+	Project *mtconfig.File
 	// All and Default are the registered and the default rules.
 	All, Default []*mtcheck.Rule
 	// MaxBody is the largest request body accepted, in bytes.
@@ -91,11 +93,16 @@ type server struct {
 // does not build a checker.
 func newServer(cfg config) (*server, error) {
 	cfg = cfg.withDefaults()
-	cc, err := newCheckerCache(cfg.Base, cfg.All, cfg.Default, cfg.CheckerCache)
+	s := &server{cfg: cfg}
+	base, err := s.configFor("")
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, checkers: cc, slots: make(chan struct{}, cfg.MaxInflight), origins: map[string]bool{}}
+	cc, err := newCheckerCache(base, cfg.All, cfg.Default, cfg.CheckerCache)
+	if err != nil {
+		return nil, err
+	}
+	s = &server{cfg: cfg, checkers: cc, slots: make(chan struct{}, cfg.MaxInflight), origins: map[string]bool{}}
 	for _, o := range cfg.CORSOrigins {
 		if o == "*" {
 			s.anyOrig = true
@@ -118,6 +125,25 @@ func newServer(cfg config) (*server, error) {
 	})
 	s.handler = s.withRequestID(s.withLog(s.withRecover(s.withCORS(s.mux))))
 	return s, nil
+}
+
+// outsideEveryProject is a path outside every project directory: the
+// project configuration gives it its top-level settings, no override.
+const outsideEveryProject = "/"
+
+// configFor returns the effective configuration for a text checked under
+// path (resolved against the working directory, like the linter's
+// arguments): the project file's top-level settings plus the overrides
+// whose globs match path. A text without a path gets the top-level
+// settings only.
+func (s *server) configFor(path string) (mtcheck.Config, error) {
+	if s.cfg.Project == nil {
+		return mtcheck.Config{}, nil
+	}
+	if path == "" {
+		path = outsideEveryProject
+	}
+	return s.cfg.Project.For(path)
 }
 
 // endpointMethods lists the methods of each endpoint, for 405 answers.

@@ -19,9 +19,11 @@ import (
 type v1Request struct {
 	// Text is the text to check (required).
 	Text *string `json:"text"`
-	// Type is txt (default), md or html.
+	// Type is txt, md or html; without it the extension of Path decides
+	// (plain text by default).
 	Type string `json:"type"`
-	// Path names the text in the answer (default "<text>").
+	// Path names the text in the answer (default "<text>"); with a project
+	// configuration, its overrides for this path apply.
 	Path string `json:"path"`
 	// Rules selects rules on top of the server's configuration.
 	Rules selection `json:"rules"`
@@ -90,9 +92,14 @@ func filterConfidence(rep *mtcheck.Report, min float64) *mtcheck.Report {
 	return mtcheck.NewReport(rep.Document(), kept)
 }
 
-// check runs one check in a slot, with the request's rule selection.
-func (s *server) check(ctx context.Context, sel selection, fn checkFunc, text string) (*mtcheck.Report, error) {
-	c, err := s.checkers.get(sel)
+// check runs one check in a slot, with the configuration for path and the
+// request's rule selection.
+func (s *server) check(ctx context.Context, path string, sel selection, fn checkFunc, text string) (*mtcheck.Report, error) {
+	cfg, err := s.configFor(path)
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, "path: %v", err)
+	}
+	c, err := s.checkers.get(cfg, sel)
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "%v", err)
 	}
@@ -117,7 +124,7 @@ func (s *server) handleV1Check(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, r, ae)
 		return
 	}
-	typ, fn, err := lookupType(req.Type)
+	kind, fn, err := lookupType(req.Type, req.Path)
 	if err != nil {
 		writeAPIError(w, r, errorf(http.StatusBadRequest, "%v", err))
 		return
@@ -126,7 +133,7 @@ func (s *server) handleV1Check(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, r, errorf(http.StatusBadRequest, "%v", err))
 		return
 	}
-	rep, err := s.check(ctx, req.Rules, fn, *req.Text)
+	rep, err := s.check(ctx, req.Path, req.Rules, fn, *req.Text)
 	if err != nil {
 		writeAPIError(w, r, err)
 		return
@@ -138,6 +145,6 @@ func (s *server) handleV1Check(w http.ResponseWriter, r *http.Request) {
 	if path == "" {
 		path = v1TextName
 	}
-	logAttr(r, slog.String("type", typ), slog.Int("chars", len(*req.Text)), slog.Int("findings", len(rep.Diagnostics)))
+	logAttr(r, slog.String("type", kind.String()), slog.Int("chars", len(*req.Text)), slog.Int("findings", len(rep.Diagnostics)))
 	writeJSON(w, http.StatusOK, format.NewJSONFile(format.Result{Path: path, Report: rep}))
 }

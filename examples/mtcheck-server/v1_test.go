@@ -45,16 +45,50 @@ func TestV1PathAndType(t *testing.T) {
 	for _, typ := range []string{"", "txt", "TXT", "text", "plain"} {
 		w := postJSON(s, map[string]any{"text": "a.B", "type": typ, "path": "story.txt"})
 		require.Equal(t, http.StatusOK, w.Code, "type %q: %s", typ, w.Body.String())
-		assert.Equal(t, "story.txt", decode[format.JSONFile](t, w).Path)
+		got := decode[format.JSONFile](t, w)
+		assert.Equal(t, "story.txt", got.Path)
+		assert.Len(t, got.Diagnostics, 1)
 	}
-	for _, typ := range []string{"md", "html", "docx"} {
-		if _, ok := docTypes[typ]; ok {
-			continue // wired in by a front-end
-		}
-		w := postJSON(s, map[string]any{"text": "a.B", "type": typ})
-		assert.Equal(t, http.StatusBadRequest, w.Code, typ)
-		assert.Contains(t, w.Body.String(), "unsupported type")
+	w := postJSON(s, map[string]any{"text": "a.B", "type": "docx"})
+	assert.Equal(t, http.StatusBadRequest, w.Code)
+	assert.Contains(t, w.Body.String(), "docx")
+}
+
+// TestV1Markup checks Markdown and HTML: the prose is checked, markup and
+// code are not, and offsets point into the source.
+func TestV1Markup(t *testing.T) {
+	s, _ := newTestServer(t, config{})
+	cases := []struct {
+		name, typ, path, src string
+		want                []string
+	}{
+		{"markdown by type", "md", "", "# A very *good*.Title\n\n`very.Bad` is code.\n", []string{"very", "d*.T"}},
+		{"markdown by extension", "", "notes/post.md", "Some **very** tired.Crew\n\n```\nvery.Bad\n```\n", []string{"very", "d.C"}},
+		{"html", "html", "", "<p>It was <b>very</b> late.Then</p><script>very.Bad()</script>", []string{"very", "e.T"}},
 	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			w := postJSON(s, map[string]any{"text": c.src, "type": c.typ, "path": c.path})
+			require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+			var got []string
+			for _, d := range decode[format.JSONFile](t, w).Diagnostics {
+				got = append(got, c.src[d.Start:d.End])
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+func TestV1SuppressionComments(t *testing.T) {
+	s, _ := newTestServer(t, config{})
+	text := "<!-- mtcheck-disable t-glue -->\nBad.Text is very bad.\n"
+	w := postJSON(s, map[string]any{"text": text})
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var rules []string
+	for _, d := range decode[format.JSONFile](t, w).Diagnostics {
+		rules = append(rules, d.Rule)
+	}
+	assert.Equal(t, []string{"t-info"}, rules, "as in the linter, comments switch rules off")
 }
 
 func TestV1RuleSelection(t *testing.T) {

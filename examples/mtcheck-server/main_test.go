@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"net"
-	"os"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,8 +74,7 @@ phrases:
 	o, err := parseArgs([]string{"-config", good}, &bytes.Buffer{})
 	require.NoError(t, err)
 	require.NotNil(t, o.cfg.Project)
-	s, logs := newTestServer(t, o.cfg)
-	_ = logs
+	s, _ := newTestServer(t, o.cfg)
 	text := "The navy will expand patrols. [naval] Officers utilize the port.\n\nThe council met on Tuesday. \u201c\u201d Residents were not consulted.\n"
 	rulesOf := func(path string) []string {
 		t.Helper()

@@ -60,7 +60,7 @@ func TestV1Markup(t *testing.T) {
 	s, _ := newTestServer(t, config{})
 	cases := []struct {
 		name, typ, path, src string
-		want                []string
+		want                 []string
 	}{
 		{"markdown by type", "md", "", "# A very *good*.Title\n\n`very.Bad` is code.\n", []string{"very", "d*.T"}},
 		{"markdown by extension", "", "notes/post.md", "Some **very** tired.Crew\n\n```\nvery.Bad\n```\n", []string{"very", "d.C"}},

@@ -15,7 +15,7 @@ type checkFunc func(ctx context.Context, c *mtcheck.Checker, text string) (*mtch
 // checkKind returns the check of one kind of document, through the markup
 // front-end: the prose of Markdown and HTML is checked and the findings
 // point into the source; in every kind, suppression comments
-// (<!-- mtcheck-disable … -->) work as in the linter.
+// (<!-- mtcheck-disable … -->) switch rules off.
 func checkKind(kind markup.Kind) checkFunc {
 	return func(ctx context.Context, c *mtcheck.Checker, text string) (*mtcheck.Report, error) {
 		return markup.Check(ctx, c, kind, text)
@@ -24,7 +24,7 @@ func checkKind(kind markup.Kind) checkFunc {
 
 // lookupType returns the kind and check of a request's type ("txt", "md",
 // "html" and their other names); without a type the path's extension
-// decides, as in the linter, and plain text is the default.
+// decides, and plain text is the default.
 func lookupType(typ, path string) (markup.Kind, checkFunc, error) {
 	typ = strings.TrimSpace(typ)
 	if typ == "" {

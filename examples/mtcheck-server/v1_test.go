@@ -88,7 +88,7 @@ func TestV1SuppressionComments(t *testing.T) {
 	for _, d := range decode[format.JSONFile](t, w).Diagnostics {
 		rules = append(rules, d.Rule)
 	}
-	assert.Equal(t, []string{"t-info"}, rules, "as in the linter, comments switch rules off")
+	assert.Equal(t, []string{"t-info"}, rules, "suppression comments switch rules off")
 }
 
 func TestV1RuleSelection(t *testing.T) {

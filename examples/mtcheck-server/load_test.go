@@ -156,7 +156,7 @@ func TestLoadTest(t *testing.T) {
 	t0 := time.Now()
 	warm := runLoad(t, "/v1/check", base, texts, 1, len(texts), time.Minute)
 	require.Zero(t, warm.failed)
-	t.Logf("warm-up: %d texts of ~2 KB (model load included) in %v", len(texts), time.Since(t0).Round(time.Millisecond))
+	t.Logf("warm-up: %d texts of ~2 KB, sequential (the prose model loads on first need) in %v", len(texts), time.Since(t0).Round(time.Millisecond))
 	var results []loadResult
 	for _, api := range []string{"/v1/check", "/v2/check"} {
 		for _, clients := range []int{2, 32} {

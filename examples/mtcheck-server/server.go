@@ -93,16 +93,14 @@ type server struct {
 // does not build a checker.
 func newServer(cfg config) (*server, error) {
 	cfg = cfg.withDefaults()
-	s := &server{cfg: cfg}
+	s := &server{cfg: cfg, slots: make(chan struct{}, cfg.MaxInflight), origins: map[string]bool{}}
 	base, err := s.configFor("")
 	if err != nil {
 		return nil, err
 	}
-	cc, err := newCheckerCache(base, cfg.All, cfg.Default, cfg.CheckerCache)
-	if err != nil {
+	if s.checkers, err = newCheckerCache(base, cfg.All, cfg.Default, cfg.CheckerCache); err != nil {
 		return nil, err
 	}
-	s = &server{cfg: cfg, checkers: cc, slots: make(chan struct{}, cfg.MaxInflight), origins: map[string]bool{}}
 	for _, o := range cfg.CORSOrigins {
 		if o == "*" {
 			s.anyOrig = true

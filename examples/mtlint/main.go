@@ -5,6 +5,7 @@
 // Usage:
 //
 //	mtlint [flags] path ...
+//	mtlint -jsonl [flags] < in.jsonl > out.jsonl
 //
 // A path may be a file, a directory (searched recursively for .txt and .md
 // files, skipping hidden folders, node_modules and vendor) or "-" for
@@ -12,6 +13,9 @@
 // found, 1 when something was, 2 for usage errors and input errors (a file
 // that cannot be read, is not UTF-8, is binary, or a directory loop); one bad
 // file never stops the others from being checked.
+//
+// With -jsonl, mtlint is a JSON Lines filter from standard input to standard
+// output (see jsonl.go for the contract).
 package main
 
 import (
@@ -55,6 +59,8 @@ type options struct {
 	diff          bool
 	version       bool
 	exts          []string
+	jsonl         bool
+	maxLine       int
 	paths         []string
 	usage         func()
 }
@@ -99,8 +105,13 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.diff, "diff", false, "print a unified diff of the safe fixes instead of writing them or the report")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	ext := fs.String("ext", ".txt,.md", "comma-separated file extensions searched for in directories")
+	fs.BoolVar(&o.jsonl, "jsonl", false, "filter JSON Lines from stdin to stdout: each {\"text\":…} line gets an \"mtcheck\" member")
+	fs.IntVar(&o.maxLine, "max-line", defaultMaxLine, "with -jsonl, the longest line checked in bytes; longer lines get an error object")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	if o.maxLine < 1 {
+		return nil, fmt.Errorf("-max-line must be positive, got %d", o.maxLine)
 	}
 	o.paths = fs.Args()
 	if _, err := format.Lookup(o.format); err != nil {
@@ -197,6 +208,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.listRules {
 		listRules(stdout, checker)
 		return 0
+	}
+	if o.jsonl {
+		if len(o.paths) > 0 || o.fix || o.diff {
+			fmt.Fprintln(stderr, "mtlint: -jsonl filters standard input to standard output; it takes no paths, -fix or -diff")
+			return 2
+		}
+		return runJSONL(checker, o.maxLine, stdin, stdout, stderr)
 	}
 	if len(o.paths) == 0 {
 		o.usage()

@@ -72,6 +72,7 @@ type flowGate struct {
 	maxLines    int
 	maxSize     int
 	closed      bool
+	peak        int // the most lines ever in flight
 }
 
 func newFlowGate(maxLines, maxSize int) *flowGate {
@@ -92,6 +93,7 @@ func (g *flowGate) acquire(n int) bool {
 	}
 	g.lines++
 	g.size += n
+	g.peak = max(g.peak, g.lines)
 	return true
 }
 
@@ -128,47 +130,36 @@ type lineReader struct {
 
 // next returns the next line without its line end, its 1-based number and,
 // for a line over the limit, errLineTooLong with the line's first max bytes.
-// It returns io.EOF after the last line.
+// The limit does not count the line end ("\n" or "\r\n"). It returns io.EOF
+// after the last line.
 func (lr *lineReader) next() ([]byte, int, error) {
 	var buf []byte
-	tooLong := false
+	keep := lr.max + 2 // room for "\r\n"
+	over := false      // more than keep bytes: too long whatever the line end
 	for {
 		chunk, err := lr.r.ReadSlice('\n')
-		if !tooLong {
-			if len(buf)+len(chunk) > lr.max+1 { // +1: the newline itself
-				keep := lr.max - len(buf)
-				if keep > 0 {
-					buf = append(buf, chunk[:keep]...)
-				}
-				tooLong = true
+		if !over {
+			if len(buf)+len(chunk) > keep {
+				buf = append(buf, chunk[:keep-len(buf)]...)
+				over = true
 			} else {
 				buf = append(buf, chunk...)
 			}
 		}
-		switch {
-		case err == nil:
-			lr.num++
-			if tooLong {
-				return buf, lr.num, errLineTooLong{lr.max}
-			}
-			return trimEOL(buf), lr.num, nil
-		case errors.Is(err, bufio.ErrBufferFull):
+		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
-		case errors.Is(err, io.EOF):
-			if len(buf) == 0 && !tooLong {
-				return nil, lr.num, io.EOF
-			}
-			lr.num++
-			if tooLong {
-				return buf, lr.num, errLineTooLong{lr.max}
-			}
-			if len(buf) > lr.max {
-				return buf[:lr.max], lr.num, errLineTooLong{lr.max}
-			}
-			return trimEOL(buf), lr.num, nil
-		default:
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, lr.num, err
 		}
+		if err != nil && len(buf) == 0 {
+			return nil, lr.num, io.EOF
+		}
+		lr.num++
+		if line := trimEOL(buf); !over && len(line) <= lr.max {
+			return line, lr.num, nil
+		}
+		return buf[:min(len(buf), lr.max)], lr.num, errLineTooLong{lr.max}
 	}
 }
 
@@ -185,6 +176,10 @@ func isBlank(b []byte) bool {
 	}
 	return true
 }
+
+// jsonlObserve, when set (by tests), receives the peak number of lines in
+// flight and the peak size of the reorder buffer at the end of a run.
+var jsonlObserve func(peakLines, peakPending int)
 
 // runJSONL filters JSON Lines from stdin to stdout; it returns the exit
 // status.
@@ -211,6 +206,7 @@ func runJSONL(c *mtcheck.Checker, maxLine int, stdin io.Reader, stdout, stderr i
 	// The writer: a reorder buffer keyed by sequence number, never holding
 	// more than the window.
 	var writeErr error
+	peakPending := 0
 	writerDone := make(chan struct{})
 	go func() {
 		defer close(writerDone)
@@ -219,6 +215,7 @@ func runJSONL(c *mtcheck.Checker, maxLine int, stdin io.Reader, stdout, stderr i
 		nextSeq := 0
 		for l := range done {
 			pending[l.seq] = l
+			peakPending = max(peakPending, len(pending))
 			for {
 				p, ok := pending[nextSeq]
 				if !ok {
@@ -275,6 +272,9 @@ func runJSONL(c *mtcheck.Checker, maxLine int, stdin io.Reader, stdout, stderr i
 	close(done)
 	<-writerDone
 
+	if jsonlObserve != nil {
+		jsonlObserve(gate.peak, peakPending)
+	}
 	status := 0
 	if readErr != nil {
 		fmt.Fprintf(stderr, "mtlint: reading standard input: %v\n", readErr)

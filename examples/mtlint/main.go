@@ -229,7 +229,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	inputs := collect(o.paths, o.exts)
-	files := checkAll(checker, inputs, stdin)
+	prog := startProgress(stderr, len(inputs), progressDelay(), progressEvery, isTerminal(stderr))
+	files := checkAll(checker, inputs, stdin, prog)
+	prog.finish()
 
 	status := 0
 	for i := range files {
@@ -311,8 +313,9 @@ type file struct {
 }
 
 // checkAll reads and checks every input on all cores with the one shared
-// checker; the result order is the input order.
-func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader) []file {
+// checker; the result order is the input order. prog (nil: none) counts
+// the files done.
+func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader, prog *progress) []file {
 	files := make([]file, len(inputs))
 	for i, in := range inputs {
 		files[i].input = in
@@ -334,6 +337,7 @@ func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader) []file {
 			defer wg.Done()
 			for i := range jobs {
 				checkOne(c, &files[i])
+				prog.add()
 			}
 		}()
 	}

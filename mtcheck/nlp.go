@@ -69,7 +69,6 @@ type Entity struct {
 var (
 	segmenterOnce sync.Once
 	segmenter     *sentences.DefaultSentenceTokenizer
-	segmenterMu   sync.Mutex
 
 	modelOnce sync.Once
 	model     *prose.Model
@@ -138,9 +137,7 @@ func (d *Document) Sentences() []Sentence {
 		var out []Sentence
 		for _, p := range d.Paragraphs() {
 			para := d.text[p.Start:p.End]
-			segmenterMu.Lock()
 			ss := tok.Tokenize(para)
-			segmenterMu.Unlock()
 			for _, s := range ss {
 				if s.Start < 0 || s.End > len(para) || s.Start > s.End {
 					continue

@@ -15,8 +15,14 @@ func All() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		MissingSpace,
+		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
+		NameConsistency,
+		FusedWords,
 	}
 }
 
@@ -28,8 +34,14 @@ func Default() []*mtcheck.Rule {
 		MTFingerprint,
 		Boilerplate,
 		DuplicateLine,
+		MissingSpace,
+		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
+		TorturedPhrase,
+		Encoding,
+		NameConsistency,
+		FusedWords,
 	}
 }
 

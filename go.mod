@@ -3,11 +3,8 @@ module github.com/mtcheck/mtcheck
 go 1.26.8
 
 require (
-<<<<<<< HEAD
-	github.com/goccy/go-yaml v1.19.2
-=======
 	github.com/agnivade/levenshtein v1.2.2
->>>>>>> rules-names
+	github.com/goccy/go-yaml v1.19.2
 	github.com/jdkato/prose/v2 v2.0.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/stretchr/testify v1.12.1

@@ -97,8 +97,11 @@ func runPreCommit(t *testing.T, dir string, env []string, args ...string) (int, 
 // language system pointing at the built binary: offline, and the files
 // pre-commit passes are the ones the definition selects.
 func TestPreCommitHookLocal(t *testing.T) {
-	preCommit(t)
+	pc := preCommit(t)
 	fields := hookFields(t)
+	if out, err := exec.Command(pc, "validate-manifest", filepath.Join(repoRoot, ".pre-commit-hooks.yaml")).CombinedOutput(); err != nil {
+		t.Fatalf("pre-commit validate-manifest: %v\n%s", err, out)
+	}
 	bin := buildBinary(t)
 	config := "repos:\n  - repo: local\n    hooks:\n      - id: " + fields["id"] +
 		"\n        name: " + fields["name"] +

@@ -73,6 +73,7 @@ func TestPositionLongLineMatchesNaiveCount(t *testing.T) {
 }
 
 func TestSentencesHaveSourceOffsets(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "“I know — café history,” he said. Don't go… The U.S. army met Mr. J.R.R. Tolkien at 3.5 p.m. today.\n\nSecond paragraph here. Who? Yes!"
 	d := NewDocument(text)
 	var got []string
@@ -95,6 +96,7 @@ func TestSentencesHaveSourceOffsets(t *testing.T) {
 }
 
 func TestTokensAlignToSource(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "“Don't,” she said… Café owners’ $100 (approx.) rose 3.5%. &rsquo;Twas fine."
 	d := NewDocument(text)
 	toks := d.Tokens()
@@ -113,6 +115,7 @@ func TestTokensAlignToSource(t *testing.T) {
 }
 
 func TestTagAndEntitiesAlign(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "Intro sentence. “We met Jens Stoltenberg in Brussels,” the minister said on Monday."
 	d := NewDocument(text)
 	s, ok := d.SentenceAt(strings.Index(text, "We"))
@@ -149,4 +152,33 @@ func TestAlignTokensSkipsWhatItCannotPlace(t *testing.T) {
 	got := alignTokens(nil, text, Span{0, len(text)}, []proseToken{{Text: "alpha"}, {Text: "zzz"}, {Text: "beta"}})
 	require.Len(t, got, 2)
 	assert.Equal(t, Span{6, 10}, got[1].Span)
+}
+
+func TestSentencesOfHugeParagraph(t *testing.T) {
+	// A paragraph far larger than one segmenter chunk: sentences come out
+	// whole (none cut at a chunk edge), in order, with source offsets.
+	unit := "The committee met on Monday in Geneva. Talks lasted “four hours” today! "
+	text := strings.Repeat(unit, 4*maxSegmentChunk/len(unit))
+	d := NewDocument(text)
+	ss := d.Sentences()
+	require.NotEmpty(t, ss)
+	for i, s := range ss {
+		got := s.Text(text)
+		if got != "The committee met on Monday in Geneva." && got != "Talks lasted “four hours” today!" {
+			t.Fatalf("sentence %d cut wrongly: %q", i, got)
+		}
+		if i > 0 {
+			require.Less(t, ss[i-1].End, s.Start)
+		}
+	}
+	assert.Len(t, ss, 2*strings.Count(text, "Geneva."))
+	// Chunks cover the paragraph exactly.
+	cs := segmentChunks(text, Span{0, len(text)})
+	assert.Greater(t, len(cs), 3)
+	assert.Equal(t, 0, cs[0].Start)
+	assert.Equal(t, len(text), cs[len(cs)-1].End)
+	for i := 1; i < len(cs); i++ {
+		assert.Equal(t, cs[i-1].End, cs[i].Start)
+		assert.LessOrEqual(t, cs[i].Len(), maxSegmentChunk)
+	}
 }

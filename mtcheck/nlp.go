@@ -6,10 +6,6 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
-	"gopkg.in/neurosnap/sentences.v1"
-	"gopkg.in/neurosnap/sentences.v1/english"
 )
 
 // Need names an analysis layer a rule asks for. Needs combine with |.
@@ -64,38 +60,6 @@ type Entity struct {
 	Label string // e.g. "PERSON", "GPE"
 }
 
-// The sentence tokenizer and the prose model are loaded once per process, on
-// first need.
-var (
-	segmenterOnce sync.Once
-	segmenter     *sentences.DefaultSentenceTokenizer
-
-	modelOnce sync.Once
-	model     *prose.Model
-)
-
-func sentenceTokenizer() *sentences.DefaultSentenceTokenizer {
-	segmenterOnce.Do(func() {
-		t, err := english.NewSentenceTokenizer(nil)
-		if err != nil {
-			panic("mtcheck: loading the built-in sentence model: " + err.Error())
-		}
-		segmenter = t
-	})
-	return segmenter
-}
-
-func proseModel() *prose.Model {
-	modelOnce.Do(func() {
-		doc, err := prose.NewDocument("", prose.WithSegmentation(false))
-		if err != nil {
-			panic("mtcheck: loading the built-in prose model: " + err.Error())
-		}
-		model = doc.Model
-	})
-	return model
-}
-
 // nlpLayers caches the expensive layers of a document.
 type nlpLayers struct {
 	used atomic.Uint32
@@ -133,24 +97,70 @@ func (d *Document) markUsed(n Need) {
 func (d *Document) Sentences() []Sentence {
 	d.markUsed(NeedSentences)
 	d.nlp.sentOnce.Do(func() {
-		tok := sentenceTokenizer()
 		var out []Sentence
 		for _, p := range d.Paragraphs() {
-			para := d.text[p.Start:p.End]
-			ss := tok.Tokenize(para)
-			for _, s := range ss {
-				if s.Start < 0 || s.End > len(para) || s.Start > s.End {
-					continue
-				}
-				sp := trimSpan(d.text, Span{p.Start + s.Start, p.Start + s.End})
-				if sp.Len() > 0 {
-					out = append(out, Sentence{sp})
+			for _, c := range segmentChunks(d.text, p) {
+				chunk := d.text[c.Start:c.End]
+				for _, s := range segmentText(chunk) {
+					if s.Start < 0 || s.End > len(chunk) || s.Start > s.End {
+						continue
+					}
+					sp := trimSpan(d.text, Span{c.Start + s.Start, c.Start + s.End})
+					if sp.Len() > 0 {
+						out = append(out, Sentence{sp})
+					}
 				}
 			}
 		}
 		d.nlp.sentences = out
 	})
 	return d.nlp.sentences
+}
+
+// maxSegmentChunk bounds the text handed to the sentence segmenter at once,
+// which holds a token object per word: a 30 MB paragraph on one line is cut
+// into pieces of at most this size, so memory stays bounded.
+const maxSegmentChunk = 64 << 10
+
+// segmentChunks cuts paragraph p into pieces of at most maxSegmentChunk
+// bytes, each ending at a likely sentence end (". ", "? ", "! " before a
+// capital or a quote) in its second half, else at white space, else at a
+// rune boundary.
+func segmentChunks(text string, p Span) []Span {
+	if p.Len() <= maxSegmentChunk {
+		return []Span{p}
+	}
+	var out []Span
+	start := p.Start
+	for p.End-start > maxSegmentChunk {
+		limit := start + maxSegmentChunk
+		cut := -1
+		for i := limit - 2; i > start+maxSegmentChunk/2; i-- {
+			if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && i+2 < p.End {
+				if c := text[i+2]; c >= 'A' && c <= 'Z' || c == '"' || c == 0xE2 {
+					cut = i + 2
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			for i := limit - 1; i > start; i-- {
+				if text[i] == ' ' || text[i] == '\n' {
+					cut = i + 1
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			cut = limit
+			for cut > start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		out = append(out, Span{start, cut})
+		start = cut
+	}
+	return append(out, Span{start, p.End})
 }
 
 // SentenceAt returns the sentence containing byte offset off, if any.
@@ -178,12 +188,7 @@ func (d *Document) Tokens() []Token {
 	d.nlp.tokOnce.Do(func() {
 		var out []Token
 		for _, s := range d.Sentences() {
-			doc, err := prose.NewDocument(d.text[s.Start:s.End],
-				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-			if err != nil {
-				continue
-			}
-			out = alignTokens(out, d.text, s.Span, doc.Tokens())
+			out = alignTokens(out, d.text, s.Span, tokenizeText(d.text[s.Start:s.End]))
 		}
 		d.nlp.tokens = out
 	})
@@ -238,12 +243,7 @@ func (d *Document) analyse(span Span, entities bool) []Token {
 		return t
 	}
 	d.nlp.mu.Unlock()
-	doc, err := prose.NewDocument(d.text[span.Start:span.End],
-		prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(proseModel()))
-	if err != nil {
-		return nil
-	}
-	toks := alignTokens(nil, d.text, span, doc.Tokens())
+	toks := alignTokens(nil, d.text, span, analyseText(d.text[span.Start:span.End], entities))
 	d.nlp.mu.Lock()
 	if d.nlp.tagged == nil {
 		d.nlp.tagged = make(map[taggedKey][]Token)
@@ -335,5 +335,3 @@ func trimSpan(text string, s Span) Span {
 	}
 	return s
 }
-
-type proseToken = prose.Token

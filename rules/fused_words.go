@@ -109,6 +109,26 @@ type fswScan struct {
 	key         []byte // scratch for pair keys
 }
 
+// usedAlone reports whether right stands somewhere in the text without left
+// and a space before it ("Lindqvist said" besides "Ingrid Lindqvist"). It
+// looks at no more than 64 occurrences.
+func (s *fswScan) usedAlone(left, right string) bool {
+	f := s.forms[right]
+	if f == nil {
+		return false
+	}
+	for i, occ := range f.occs {
+		if i == 64 {
+			break
+		}
+		o := int(occ)
+		if o < len(left)+1 || s.text[o-1] != ' ' || s.text[o-len(left)-1:o-1] != left {
+			return true
+		}
+	}
+	return false
+}
+
 // pairSeen reports whether "left right" stands in the text, without
 // allocating the key.
 func (s *fswScan) pairSeen(left, right string) bool {
@@ -528,6 +548,18 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		if d, ok := s.namePair(left, right, leftList, leftDoc); ok {
 			d.replace = left + " " + right
 			return d, true
+		}
+		// A first name the text uses before another name, fused with a
+		// lower-case tail into the very pair the text spells apart, whose
+		// surname the text also uses alone ("Ingridlindqvist" beside
+		// "Ingrid Lindqvist" and "Lindqvist said"). CamelCase handles
+		// ("KevinEady") keep needing a listed first name; compounds such as
+		// "Hitchhiker" beside the title "The Hitch Hiker's Guide" have no
+		// surname used alone.
+		if r, _ := utf8.DecodeRuneInString(tail); leftDoc && unicode.IsLower(r) && s.pairSeen(left, right) && s.usedAlone(left, right) {
+			if _, blocked := fswNotNames[left]; !blocked {
+				return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: fswConfPairSeen, replace: left + " " + right}, true
+			}
 		}
 	}
 	return fswFinding{}, false

@@ -10,38 +10,38 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
-		Quotes,
-		Brackets,
 		MTFingerprint,
-		Boilerplate,
-		DuplicateLine,
-		MissingSpace,
-		RepeatedWord,
-		SplicedFragment,
-		SentenceFragment,
 		TorturedPhrase,
-		Encoding,
 		NameConsistency,
 		FusedWords,
+		MissingSpace,
+		SplicedFragment,
+		SentenceFragment,
+		Quotes,
+		Brackets,
+		Boilerplate,
+		DuplicateLine,
+		RepeatedWord,
+		Encoding,
 	}
 }
 
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
-		Quotes,
-		Brackets,
 		MTFingerprint,
-		Boilerplate,
-		DuplicateLine,
-		MissingSpace,
-		RepeatedWord,
-		SplicedFragment,
-		SentenceFragment,
 		TorturedPhrase,
-		Encoding,
 		NameConsistency,
 		FusedWords,
+		MissingSpace,
+		SplicedFragment,
+		SentenceFragment,
+		Quotes,
+		Brackets,
+		Boilerplate,
+		DuplicateLine,
+		RepeatedWord,
+		Encoding,
 	}
 }
 

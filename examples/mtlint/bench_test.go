@@ -9,12 +9,27 @@ import (
 	"github.com/mtcheck/mtcheck/mtcheck"
 )
 
+// testProject returns a project that reads no project file, and its checker
+// for standard input.
+func testProject(tb testing.TB) (*project, *mtcheck.Checker) {
+	tb.Helper()
+	p, err := newProject(&options{noConfig: true, failLevel: mtcheck.Warning})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, _, err := p.checkerFor("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p, c
+}
+
 const benchArticles = 1000
 
 // lintDirOnce collects and checks every file under dir, as mtlint does, and
 // returns the number of files checked.
-func lintDirOnce(tb testing.TB, c *mtcheck.Checker, dir string) int {
-	files := checkAll(c, collect([]string{dir}, []string{".txt", ".md"}), nil, nil)
+func lintDirOnce(tb testing.TB, p *project, dir string) int {
+	files := checkAll(p, collect([]string{dir}, []string{".txt", ".md"}), nil, nil)
 	for _, f := range files {
 		if f.err != nil {
 			tb.Fatalf("%s: %v", f.path, f.err)
@@ -24,18 +39,16 @@ func lintDirOnce(tb testing.TB, c *mtcheck.Checker, dir string) int {
 }
 
 // benchSetup writes the articles and builds a warmed-up checker with the
-// default rules (the prose model loads once per process, not per run).
-func benchSetup(tb testing.TB) (*mtcheck.Checker, string, int64) {
+// default rules and no project file (the prose model loads once per
+// process, not per run).
+func benchSetup(tb testing.TB) (*project, string, int64) {
 	dir := tb.TempDir()
 	size := genArticles(tb, dir, benchArticles)
-	c, err := newChecker(&options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	p, c := testProject(tb)
 	if _, err := c.Check(tb.Context(), cleanParagraphs(tb)[0]+" The bridge opened on Monday.Drivers queued."); err != nil {
 		tb.Fatal(err)
 	}
-	return c, dir, size
+	return p, dir, size
 }
 
 // BenchmarkLintDir checks a directory of 1,000 generated articles (3 to 5 KB

@@ -97,10 +97,7 @@ func TestJSONLOrderAndPassthrough(t *testing.T) {
 		t.Fatalf("%d output lines for %d input lines", len(lines), n)
 	}
 	inLines := strings.Split(strings.TrimSuffix(in.String(), "\n"), "\n")
-	checker, err := newChecker(&options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, checker := testProject(t)
 	for i, line := range lines {
 		// The input object minus its closing brace is a prefix of the output.
 		prefix := strings.TrimSuffix(inLines[i], "}")

@@ -18,7 +18,7 @@ const repoRoot = "../.."
 // environment, in dir; it returns the exit status and the output.
 func runScript(t *testing.T, script, dir string, env ...string) (int, string, string) {
 	t.Helper()
-	abs, err := filepath.Abs(filepath.Join(repoRoot, "scripts", script))
+	abs, err := filepath.Abs(filepath.Join(repoRoot, "examples", "mtlint", "action", script))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestActionYAML(t *testing.T) {
 	section := ""
 	keyRE := regexp.MustCompile(`^  ([a-z-]+):\s*$`)
 	envRE := regexp.MustCompile(`^\s+(INPUT_[A-Z_]+): \$\{\{ inputs\.([a-z-]+) \}\}$`)
-	runRE := regexp.MustCompile(`^\s+run: '"\$GITHUB_ACTION_PATH/scripts/([a-z-]+\.sh)"'$`)
+	runRE := regexp.MustCompile(`^\s+run: '"\$GITHUB_ACTION_PATH/examples/mtlint/action/([a-z-]+\.sh)"'$`)
 	composite := false
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -234,7 +234,7 @@ func TestActionYAML(t *testing.T) {
 		if m := runRE.FindStringSubmatch(line); m != nil {
 			runs = append(runs, m[1])
 		} else if strings.Contains(line, "run:") {
-			t.Errorf("run step not calling a script in scripts/: %q", line)
+			t.Errorf("run step not calling a script in examples/mtlint/action/: %q", line)
 		}
 		if strings.TrimSpace(line) == "using: composite" {
 			composite = true
@@ -266,9 +266,9 @@ func TestActionYAML(t *testing.T) {
 		t.Errorf("run steps call %v", runs)
 	}
 	for _, s := range runs {
-		fi, err := os.Stat(filepath.Join(repoRoot, "scripts", s))
+		fi, err := os.Stat(filepath.Join(repoRoot, "examples", "mtlint", "action", s))
 		if err != nil || fi.Mode()&0o111 == 0 {
-			t.Errorf("scripts/%s missing or not executable (%v)", s, err)
+			t.Errorf("examples/mtlint/action/%s missing or not executable (%v)", s, err)
 		}
 	}
 }

@@ -55,6 +55,9 @@ func New(rules []*Rule, opts ...Option) (*Checker, error) {
 	}
 	c := &Checker{}
 	for _, r := range selected {
+		if r.Needs != 0 && !LayersAvailable {
+			return nil, fmt.Errorf("rule %s needs %v, which this build leaves out (built with tag mtcheck_noprose)", r.Name, r.Needs)
+		}
 		rc := s.cfg.Rules[r.Name]
 		st := ruleState{rule: r, severity: r.DefaultSeverity(), minConf: s.cfg.MinConfidence}
 		if rc.Severity != 0 {

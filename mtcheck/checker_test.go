@@ -163,6 +163,7 @@ func TestValidateText(t *testing.T) {
 }
 
 func TestCheckerConcurrentUse(t *testing.T) {
+	skipWithoutLayers(t)
 	c, err := New([]*Rule{wordRule("a", "alpha", "A", 1), {Name: "sent", Needs: NeedSentences, Run: func(p *Pass) error {
 		for _, s := range p.Sentences() {
 			p.Reportf(Span{s.Start, s.Start}, 0.5, nil, "sentence")

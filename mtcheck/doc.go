@@ -21,6 +21,11 @@
 // only when a rule asks for them through its Pass. The prose model behind tags
 // and entities is loaded once per process, on first need.
 //
+// Builds with the tag mtcheck_noprose leave out prose, the sentence
+// segmenter and their model data (several megabytes), for small binaries
+// such as WebAssembly. There [LayersAvailable] is false and [New] refuses
+// rules that need any analysis layer.
+//
 // # Scoring
 //
 // Each diagnostic weighs w(severity) × confidence, with the MQM-style weights

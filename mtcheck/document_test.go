@@ -73,6 +73,7 @@ func TestPositionLongLineMatchesNaiveCount(t *testing.T) {
 }
 
 func TestSentencesHaveSourceOffsets(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "“I know — café history,” he said. Don't go… The U.S. army met Mr. J.R.R. Tolkien at 3.5 p.m. today.\n\nSecond paragraph here. Who? Yes!"
 	d := NewDocument(text)
 	var got []string
@@ -95,6 +96,7 @@ func TestSentencesHaveSourceOffsets(t *testing.T) {
 }
 
 func TestTokensAlignToSource(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "“Don't,” she said… Café owners’ $100 (approx.) rose 3.5%. &rsquo;Twas fine."
 	d := NewDocument(text)
 	toks := d.Tokens()
@@ -113,6 +115,7 @@ func TestTokensAlignToSource(t *testing.T) {
 }
 
 func TestTagAndEntitiesAlign(t *testing.T) {
+	skipWithoutLayers(t)
 	text := "Intro sentence. “We met Jens Stoltenberg in Brussels,” the minister said on Monday."
 	d := NewDocument(text)
 	s, ok := d.SentenceAt(strings.Index(text, "We"))

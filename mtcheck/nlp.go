@@ -6,10 +6,6 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
-	"gopkg.in/neurosnap/sentences.v1"
-	"gopkg.in/neurosnap/sentences.v1/english"
 )
 
 // Need names an analysis layer a rule asks for. Needs combine with |.
@@ -64,39 +60,6 @@ type Entity struct {
 	Label string // e.g. "PERSON", "GPE"
 }
 
-// The sentence tokenizer and the prose model are loaded once per process, on
-// first need.
-var (
-	segmenterOnce sync.Once
-	segmenter     *sentences.DefaultSentenceTokenizer
-	segmenterMu   sync.Mutex
-
-	modelOnce sync.Once
-	model     *prose.Model
-)
-
-func sentenceTokenizer() *sentences.DefaultSentenceTokenizer {
-	segmenterOnce.Do(func() {
-		t, err := english.NewSentenceTokenizer(nil)
-		if err != nil {
-			panic("mtcheck: loading the built-in sentence model: " + err.Error())
-		}
-		segmenter = t
-	})
-	return segmenter
-}
-
-func proseModel() *prose.Model {
-	modelOnce.Do(func() {
-		doc, err := prose.NewDocument("", prose.WithSegmentation(false))
-		if err != nil {
-			panic("mtcheck: loading the built-in prose model: " + err.Error())
-		}
-		model = doc.Model
-	})
-	return model
-}
-
 // nlpLayers caches the expensive layers of a document.
 type nlpLayers struct {
 	used atomic.Uint32
@@ -134,14 +97,10 @@ func (d *Document) markUsed(n Need) {
 func (d *Document) Sentences() []Sentence {
 	d.markUsed(NeedSentences)
 	d.nlp.sentOnce.Do(func() {
-		tok := sentenceTokenizer()
 		var out []Sentence
 		for _, p := range d.Paragraphs() {
 			para := d.text[p.Start:p.End]
-			segmenterMu.Lock()
-			ss := tok.Tokenize(para)
-			segmenterMu.Unlock()
-			for _, s := range ss {
+			for _, s := range segmentText(para) {
 				if s.Start < 0 || s.End > len(para) || s.Start > s.End {
 					continue
 				}
@@ -181,12 +140,7 @@ func (d *Document) Tokens() []Token {
 	d.nlp.tokOnce.Do(func() {
 		var out []Token
 		for _, s := range d.Sentences() {
-			doc, err := prose.NewDocument(d.text[s.Start:s.End],
-				prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-			if err != nil {
-				continue
-			}
-			out = alignTokens(out, d.text, s.Span, doc.Tokens())
+			out = alignTokens(out, d.text, s.Span, tokenizeText(d.text[s.Start:s.End]))
 		}
 		d.nlp.tokens = out
 	})
@@ -241,12 +195,7 @@ func (d *Document) analyse(span Span, entities bool) []Token {
 		return t
 	}
 	d.nlp.mu.Unlock()
-	doc, err := prose.NewDocument(d.text[span.Start:span.End],
-		prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(proseModel()))
-	if err != nil {
-		return nil
-	}
-	toks := alignTokens(nil, d.text, span, doc.Tokens())
+	toks := alignTokens(nil, d.text, span, analyseText(d.text[span.Start:span.End], entities))
 	d.nlp.mu.Lock()
 	if d.nlp.tagged == nil {
 		d.nlp.tagged = make(map[taggedKey][]Token)
@@ -338,5 +287,3 @@ func trimSpan(text string, s Span) Span {
 	}
 	return s
 }
-
-type proseToken = prose.Token

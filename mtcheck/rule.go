@@ -58,6 +58,10 @@ type OptionSpec struct {
 	Name    string
 	Doc     string
 	Default any
+	// Path marks a string or string-list option that names files: a
+	// configuration file resolves relative names against its own
+	// directory, not the working directory.
+	Path bool
 }
 
 // Options holds a rule's validated option values, defaults filled in.

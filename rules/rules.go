@@ -10,16 +10,18 @@ import "github.com/mtcheck/mtcheck/mtcheck"
 // All returns every built-in rule in a stable order.
 func All() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
-		Quotes,
-		Brackets,
 		MTFingerprint,
-		Boilerplate,
-		DuplicateLine,
+		TorturedPhrase,
+		NameConsistency,
+		FusedWords,
 		MissingSpace,
-		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
-		TorturedPhrase,
+		Quotes,
+		Brackets,
+		Boilerplate,
+		DuplicateLine,
+		RepeatedWord,
 		Encoding,
 	}
 }
@@ -27,16 +29,18 @@ func All() []*mtcheck.Rule {
 // Default returns the rules that run by default.
 func Default() []*mtcheck.Rule {
 	return []*mtcheck.Rule{
-		Quotes,
-		Brackets,
 		MTFingerprint,
-		Boilerplate,
-		DuplicateLine,
+		TorturedPhrase,
+		NameConsistency,
+		FusedWords,
 		MissingSpace,
-		RepeatedWord,
 		SplicedFragment,
 		SentenceFragment,
-		TorturedPhrase,
+		Quotes,
+		Brackets,
+		Boilerplate,
+		DuplicateLine,
+		RepeatedWord,
 		Encoding,
 	}
 }

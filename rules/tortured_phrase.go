@@ -66,6 +66,7 @@ apostrophes of the original and corrects a preceding "a"/"an".`,
 			Name:    "lists",
 			Doc:     "files of extra entries, one \"tortured phrase → expected term\" a line",
 			Default: []string{},
+			Path:    true,
 		}},
 		Prepare: func(o mtcheck.Options) (any, error) {
 			all := base

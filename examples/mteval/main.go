@@ -137,7 +137,9 @@ func evaluate(testdata string, clean []string, verbose bool) (*result, error) {
 		if ruleName := filepath.Base(filepath.Dir(path)); filepath.Base(filepath.Dir(filepath.Dir(path))) == "rules" {
 			r := rules.ByName(ruleName)
 			if r == nil {
-				return nil, fmt.Errorf("%s: no rule named %q", path, ruleName)
+				// Fixtures of rule kinds built from user specs (phrase
+				// rules) have no built-in rule to measure.
+				continue
 			}
 			if c, err = mtcheck.New([]*mtcheck.Rule{r}); err != nil {
 				return nil, err

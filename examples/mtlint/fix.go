@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,7 +31,7 @@ func appliedEdits(res mtcheck.FixResult) []mtcheck.TextEdit {
 // fixFile applies the safe fixes of f, writes the file atomically, reports
 // what changed on stderr and re-checks the fixed text so that the report
 // shows what is left.
-func fixFile(c *mtcheck.Checker, f *file, stderr io.Writer) {
+func fixFile(f *file, stderr io.Writer) {
 	res := mtcheck.ApplyFixes(f.text, f.report.Diagnostics, true)
 	if res.Text == f.text {
 		return
@@ -51,7 +50,7 @@ func fixFile(c *mtcheck.Checker, f *file, stderr io.Writer) {
 	}
 	fmt.Fprintf(stderr, "mtlint: fixed %s: %d %s applied\n", f.path, len(res.Applied), pluralize(len(res.Applied), "fix", "fixes"))
 	f.text = res.Text
-	rep, err := c.Check(context.Background(), f.text)
+	rep, err := f.check(f.text)
 	if err != nil {
 		f.err = fmt.Errorf("re-checking after fixing: %w", err)
 		f.report = nil

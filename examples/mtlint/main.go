@@ -28,7 +28,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/config"
 	"github.com/mtcheck/mtcheck/mtcheck/format"
+	"github.com/mtcheck/mtcheck/mtcheck/markup"
 	"github.com/mtcheck/mtcheck/rules"
 )
 
@@ -57,6 +59,14 @@ type options struct {
 	exts          []string
 	paths         []string
 	usage         func()
+
+	minConfidenceSet bool   // -min-confidence was given
+	failLevelSet     bool   // -fail-level was given
+	configPath       string // -config
+	noConfig         bool   // -no-config
+	initConfig       bool   // -init
+	kind             string // -type: txt, md or html; "" = by extension
+	reportUnused     bool   // -report-unused-disables
 }
 
 func splitList(s string) []string {
@@ -98,9 +108,30 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.fix, "fix", false, "apply safe fixes to the files in place")
 	fs.BoolVar(&o.diff, "diff", false, "print a unified diff of the safe fixes instead of writing them or the report")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	ext := fs.String("ext", ".txt,.md", "comma-separated file extensions searched for in directories")
+	ext := fs.String("ext", ".txt,.md,.markdown,.html,.htm", "comma-separated file extensions searched for in directories")
+	fs.StringVar(&o.configPath, "config", "", "project file to use instead of the nearest .mtcheck.yml above each file")
+	fs.BoolVar(&o.noConfig, "no-config", false, "ignore project files")
+	fs.BoolVar(&o.initConfig, "init", false, "write a commented starter .mtcheck.yml into the working directory and exit")
+	fs.StringVar(&o.kind, "type", "", "document type: txt|md|html (default: by file extension; standard input: txt)")
+	fs.BoolVar(&o.reportUnused, "report-unused-disables", false, "report mtcheck-disable comments that suppress nothing")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "min-confidence":
+			o.minConfidenceSet = true
+		case "fail-level":
+			o.failLevelSet = true
+		}
+	})
+	if o.kind != "" {
+		if _, err := markup.ParseKind(o.kind); err != nil {
+			return nil, fmt.Errorf("-type: %v", err)
+		}
+	}
+	if o.configPath != "" && o.noConfig {
+		return nil, fmt.Errorf("-config and -no-config exclude each other")
 	}
 	o.paths = fs.Args()
 	if _, err := format.Lookup(o.format); err != nil {
@@ -124,26 +155,24 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	return o, nil
 }
 
-// newChecker builds the one checker all files share.
-func newChecker(o *options) (*mtcheck.Checker, error) {
-	cfg := mtcheck.Config{MinConfidence: o.minConfidence, Only: o.only}
+// checkRuleFlags rejects rule names in -enable, -disable and -only that no
+// rule has (built in, or a phrase rule of the -config file).
+func checkRuleFlags(o *options, extra []*mtcheck.Rule) error {
 	all, def := ruleSets()
 	known := map[string]bool{}
-	for _, r := range all {
-		known[r.Name] = true
+	for _, list := range [][]*mtcheck.Rule{all, def, extra} {
+		for _, r := range list {
+			known[r.Name] = true
+		}
 	}
-	for _, r := range def {
-		known[r.Name] = true
-	}
-	for _, list := range [][]string{o.enable, o.disable} {
+	for _, list := range [][]string{o.enable, o.disable, o.only} {
 		for _, n := range list {
 			if !known[n] {
-				return nil, fmt.Errorf("unknown rule %q (see mtlint -rules)", n)
+				return fmt.Errorf("unknown rule %q (see mtlint -rules)", n)
 			}
 		}
 	}
-	cfg = cfg.Enable(o.enable...).Disable(o.disable...)
-	return mtcheck.New(def, mtcheck.WithRegistry(all), mtcheck.WithConfig(cfg))
+	return nil
 }
 
 func listRules(w io.Writer, c *mtcheck.Checker) {
@@ -189,12 +218,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "mtlint %s (%s)\n", version, runtime.Version())
 		return 0
 	}
-	checker, err := newChecker(o)
+	if o.initConfig {
+		if err := initConfig(config.FileNames[0]); err != nil {
+			fmt.Fprintf(stderr, "mtlint: -init: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(stderr, "mtlint: wrote %s\n", config.FileNames[0])
+		return 0
+	}
+	proj, err := newProject(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "mtlint: %v\n", err)
 		return 2
 	}
+	if err := checkRuleFlags(o, proj.phraseRules(o.paths)); err != nil {
+		fmt.Fprintf(stderr, "mtlint: %v\n", err)
+		return 2
+	}
 	if o.listRules {
+		checker, _, err := proj.checkerFor("")
+		if err != nil {
+			fmt.Fprintf(stderr, "mtlint: %v\n", err)
+			return 2
+		}
 		listRules(stdout, checker)
 		return 0
 	}
@@ -210,8 +256,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	inputs := collect(o.paths, o.exts)
-	files := checkAll(checker, inputs, stdin)
+	inputs := filterIncluded(proj, o.paths, collect(o.paths, o.exts))
+	files := checkAll(proj, inputs, stdin)
 
 	status := 0
 	for i := range files {
@@ -225,7 +271,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				f.err = err
 			}
 		case o.fix:
-			fixFile(checker, f, stderr)
+			fixFile(f, stderr)
 		}
 	}
 	results := make([]format.Result, len(files))
@@ -238,7 +284,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if !o.diff {
 		fm, _ := format.Lookup(o.format)
-		opts := format.Options{Rules: describedRules(checker), ToolName: "mtcheck", ToolVersion: version}
+		opts := format.Options{Rules: describedRules(proj.running()), ToolName: "mtcheck", ToolVersion: version}
 		if o.format == "text" {
 			opts.Summary = stderr
 		}
@@ -255,7 +301,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, d := range f.report.Diagnostics {
-			if d.Severity >= o.failLevel {
+			if d.Severity >= f.failLevel {
 				return 1
 			}
 		}
@@ -266,14 +312,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // describedRules lists the rules output formats describe (SARIF's
 // tool.driver.rules): every registered rule, so rule indexes do not depend on
 // the flags, then any other rule the checker runs.
-func describedRules(c *mtcheck.Checker) []*mtcheck.Rule {
+func describedRules(running []*mtcheck.Rule) []*mtcheck.Rule {
 	all, def := ruleSets()
 	out := append([]*mtcheck.Rule(nil), all...)
 	seen := map[string]bool{}
 	for _, r := range all {
 		seen[r.Name] = true
 	}
-	for _, list := range [][]*mtcheck.Rule{def, c.Rules()} {
+	for _, list := range [][]*mtcheck.Rule{def, running} {
 		for _, r := range list {
 			if !seen[r.Name] {
 				seen[r.Name] = true
@@ -290,11 +336,15 @@ type file struct {
 	text   string
 	state  fileState
 	report *mtcheck.Report
+	// check checks a new text of this file the way the file was checked
+	// (its document type and checker), for re-checking after fixes.
+	check     func(text string) (*mtcheck.Report, error)
+	failLevel mtcheck.Severity
 }
 
 // checkAll reads and checks every input on all cores with the one shared
 // checker; the result order is the input order.
-func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader) []file {
+func checkAll(p *project, inputs []input, stdin io.Reader) []file {
 	files := make([]file, len(inputs))
 	for i, in := range inputs {
 		files[i].input = in
@@ -315,7 +365,7 @@ func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader) []file {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				checkOne(c, &files[i])
+				checkOne(p, &files[i])
 			}
 		}()
 	}
@@ -329,7 +379,7 @@ func checkAll(c *mtcheck.Checker, inputs []input, stdin io.Reader) []file {
 	return files
 }
 
-func checkOne(c *mtcheck.Checker, f *file) {
+func checkOne(p *project, f *file) {
 	if !f.stdin {
 		text, st, err := readFile(f.real)
 		if err != nil {
@@ -343,12 +393,56 @@ func checkOne(c *mtcheck.Checker, f *file) {
 		f.text = ""
 		return
 	}
-	rep, err := c.Check(context.Background(), f.text)
+	path := f.real
+	if f.stdin {
+		path = ""
+	}
+	c, cfg, err := p.checkerFor(path)
+	if err != nil {
+		f.err = err
+		return
+	}
+	f.failLevel = p.o.failLevel
+	if !p.o.failLevelSet && cfg != nil && cfg.FailLevel != 0 {
+		f.failLevel = cfg.FailLevel
+	}
+	kind := markup.Text
+	if p.o.kind != "" {
+		kind, _ = markup.ParseKind(p.o.kind)
+	} else if !f.stdin {
+		kind = markup.KindFromPath(f.path)
+	}
+	opts := markup.CheckOptions{ReportUnusedDisables: p.o.reportUnused}
+	f.check = func(text string) (*mtcheck.Report, error) {
+		return markup.CheckWith(context.Background(), c, kind, text, opts)
+	}
+	rep, err := f.check(f.text)
 	if err != nil {
 		f.err = fmt.Errorf("check failed: %w", err)
 		return
 	}
 	f.report = rep
+}
+
+// filterIncluded drops files found by searching directories that the
+// governing project file's include and exclude patterns leave out. Files
+// named on the command line are always checked.
+func filterIncluded(p *project, named []string, in []input) []input {
+	explicit := map[string]bool{}
+	for _, n := range named {
+		explicit[n] = true
+	}
+	out := in[:0]
+	for _, i := range in {
+		if i.err == nil && !i.stdin && !explicit[i.path] {
+			cfg, err := p.configFor(i.real)
+			if err == nil && !cfg.Includes(i.real) {
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 // validate reports text that is not valid UTF-8 or holds NUL bytes, naming

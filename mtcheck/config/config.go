@@ -128,8 +128,7 @@ type File struct {
 	overrides        []override
 	phrases          []*mtcheck.Rule
 
-	mu       sync.Mutex
-	checkers map[string]*mtcheck.Checker
+	cache checkerCache
 }
 
 type override struct {
@@ -797,37 +796,51 @@ func (f *File) Checker(path string) (*mtcheck.Checker, error) {
 }
 
 func (f *File) checker(cfg mtcheck.Config) (*mtcheck.Checker, error) {
+	return f.Build(cfg)
+}
+
+// Build returns a checker for cfg over the built-in rules and the file's
+// phrase rules, cached by configuration. Drivers use it to apply their own
+// settings (command-line flags, a request's options) on top of
+// [File.For]. It works on a nil *File (no project file).
+func (f *File) Build(cfg mtcheck.Config) (*mtcheck.Checker, error) {
 	key, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if c := f.checkers[string(key)]; c != nil {
+	cache := &noFileCache
+	if f != nil {
+		cache = &f.cache
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	if c := cache.checkers[string(key)]; c != nil {
 		return c, nil
 	}
 	defaults, registry := f.ruleSets()
 	c, err := mtcheck.New(defaults, mtcheck.WithRegistry(registry), mtcheck.WithConfig(cfg))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Path, err)
+		if f != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		return nil, err
 	}
-	if f.checkers == nil {
-		f.checkers = make(map[string]*mtcheck.Checker)
+	if cache.checkers == nil {
+		cache.checkers = make(map[string]*mtcheck.Checker)
 	}
-	f.checkers[string(key)] = c
+	cache.checkers[string(key)] = c
 	return c, nil
 }
 
-var (
-	defaultOnce sync.Once
-	defaultC    *mtcheck.Checker
-	defaultErr  error
-)
+// checkerCache holds checkers by the JSON of their configuration.
+type checkerCache struct {
+	mu       sync.Mutex
+	checkers map[string]*mtcheck.Checker
+}
+
+// noFileCache caches checkers built without a project file.
+var noFileCache checkerCache
 
 func defaultChecker() (*mtcheck.Checker, error) {
-	defaultOnce.Do(func() {
-		defaults, all := builtinRules()
-		defaultC, defaultErr = mtcheck.New(defaults, mtcheck.WithRegistry(all))
-	})
-	return defaultC, defaultErr
+	return (*File)(nil).Build(mtcheck.Config{})
 }

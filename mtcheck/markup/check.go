@@ -2,6 +2,7 @@ package markup
 
 import (
 	"context"
+	"strings"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 )
@@ -24,6 +25,11 @@ func Check(ctx context.Context, c *mtcheck.Checker, kind Kind, src string) (*mtc
 
 // CheckWith is [Check] with options.
 func CheckWith(ctx context.Context, c *mtcheck.Checker, kind Kind, src string, opts CheckOptions) (*mtcheck.Report, error) {
+	if kind == Text && !strings.Contains(src, "mtcheck-") {
+		// Plain text without suppression comments is its own check text:
+		// no copy, no offset map.
+		return c.Check(ctx, src)
+	}
 	x, err := Extract(kind, src)
 	if err != nil {
 		return nil, err

@@ -32,30 +32,23 @@ type server struct {
 	debounce time.Duration
 	// check checks one text; tests wrap it to slow it down.
 	check func(ctx context.Context, c *mtcheck.Checker, languageID, text string) (*mtcheck.Report, error)
-	// loadConfig loads a workspace root's project file.
-	loadConfig func(dir string) (*projectConfig, error)
-	// checkerFor returns the checker for a file under a configuration.
-	checkerFor func(cfg *projectConfig, path string) (*mtcheck.Checker, error)
+	// checkerFor returns the checker for the document at path, governed
+	// by the project file found from dir upwards. With a checker it may
+	// return an error to show the user: a broken project file.
+	checkerFor func(dir, path string) (*mtcheck.Checker, error)
 
 	ctx    context.Context // cancelled when the session ends
 	cancel context.CancelFunc
 	checks sync.WaitGroup // scheduled and running checks
 
 	mu          sync.Mutex
-	initialized bool // the initialize request was answered
-	shutdown    bool // the shutdown request was answered
-	utf8        bool // positions count bytes, not UTF-16 units
-	docChanges  bool // the client takes versioned documentChanges
-	roots       []root
-	rootErrs    []string // config errors to show once initialized
+	initialized bool     // the initialize request was answered
+	shutdown    bool     // the shutdown request was answered
+	utf8        bool     // positions count bytes, not UTF-16 units
+	docChanges  bool     // the client takes versioned documentChanges
+	roots       []string // workspace folders
 	docs        map[string]*document
 	publishSeq  uint64
-}
-
-// root is a workspace folder and its project configuration.
-type root struct {
-	dir string
-	cfg *projectConfig
 }
 
 // document is an open text document.
@@ -81,13 +74,13 @@ type published struct {
 
 func newServer(w io.Writer, log io.Writer) *server {
 	ctx, cancel := context.WithCancel(context.Background())
+	p := &projects{}
 	return &server{
+		checkerFor: p.checkerFor,
 		w:          &writer{w: w},
 		log:        log,
 		debounce:   defaultDebounce,
 		check:      checkText,
-		loadConfig: loadProjectConfig,
-		checkerFor: (*projectConfig).checker,
 		ctx:        ctx,
 		cancel:     cancel,
 		docs:       map[string]*document{},
@@ -204,7 +197,6 @@ func (s *server) handle(m *message) (any, error) {
 	}
 	switch m.Method {
 	case "initialized":
-		s.initializedNotification()
 		return nil, nil
 	case "shutdown":
 		s.mu.Lock()
@@ -312,39 +304,15 @@ func (s *server) initialize(p *initializeParams) initializeResult {
 	}
 }
 
-// addRoot adds a workspace folder and loads its configuration; s.mu is held.
+// addRoot adds a workspace folder; s.mu is held.
 func (s *server) addRoot(dir string) {
 	dir = filepath.Clean(dir)
-	cfg, err := s.loadConfig(dir)
-	if err != nil {
-		msg := fmt.Sprintf("mtcheck: %v (using the default rules for %s)", err, dir)
-		s.logf("%s", msg)
-		if s.initialized && s.rootErrs == nil {
-			s.w.notify("window/showMessage", showMessageParams{Type: messageError, Message: msg})
-		} else {
-			s.rootErrs = append(s.rootErrs, msg)
-		}
-		cfg = nil
-	}
-	for i := range s.roots {
-		if s.roots[i].dir == dir {
-			s.roots[i].cfg = cfg
+	for _, r := range s.roots {
+		if r == dir {
 			return
 		}
 	}
-	s.roots = append(s.roots, root{dir: dir, cfg: cfg})
-}
-
-// initializedNotification shows configuration errors found while
-// initializing; the client is ready for messages now.
-func (s *server) initializedNotification() {
-	s.mu.Lock()
-	errs := s.rootErrs
-	s.rootErrs = nil
-	s.mu.Unlock()
-	for _, msg := range errs {
-		s.w.notify("window/showMessage", showMessageParams{Type: messageError, Message: msg})
-	}
+	s.roots = append(s.roots, dir)
 }
 
 func (s *server) changeFolders(added, removed []workspaceFolder) {
@@ -353,7 +321,7 @@ func (s *server) changeFolders(added, removed []workspaceFolder) {
 	for _, f := range removed {
 		d := filepath.Clean(uriPath(f.URI))
 		for i := 0; i < len(s.roots); i++ {
-			if s.roots[i].dir == d {
+			if s.roots[i] == d {
 				s.roots = append(s.roots[:i], s.roots[i+1:]...)
 				i--
 			}
@@ -380,26 +348,18 @@ func uriPath(uri string) string {
 	return filepath.FromSlash(p)
 }
 
-// configFor returns the project configuration governing path: that of the
-// innermost workspace folder holding it (nil when none does). s.mu is held.
-func (s *server) configFor(path string) *projectConfig {
-	if path == "" {
-		return nil
+// lookupPath returns where to look for the project file governing a
+// document, and the path its per-file settings are matched against: the
+// document's own directory and path, or for a document that is not a file
+// (an unsaved buffer) the first workspace folder. s.mu is held.
+func (s *server) lookupPath(d *document) (dir, path string) {
+	if d.path != "" {
+		return filepath.Dir(d.path), d.path
 	}
-	best := -1
-	for i, r := range s.roots {
-		rel, err := filepath.Rel(r.dir, path)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		if best < 0 || len(r.dir) > len(s.roots[best].dir) {
-			best = i
-		}
+	if len(s.roots) > 0 {
+		return s.roots[0], s.roots[0]
 	}
-	if best < 0 {
-		return nil
-	}
-	return s.roots[best].cfg
+	return "", ""
 }
 
 func (s *server) didOpen(p *didOpenParams) {
@@ -439,10 +399,8 @@ func (s *server) didSave(p *didSaveParams) {
 	defer s.mu.Unlock()
 	path := uriPath(p.TextDocument.URI)
 	if base := filepath.Base(path); base == ".mtcheck.yml" || base == ".mtcheck.yaml" {
-		// A project file changed: reload the roots and check everything again.
-		for _, r := range s.roots {
-			s.addRoot(r.dir)
-		}
+		// A project file edited in the editor: check everything again
+		// (checks reload project files whose contents changed).
 		s.recheckAll()
 		return
 	}
@@ -496,10 +454,16 @@ func (s *server) schedule(d *document, delay time.Duration) {
 	gen := d.gen
 	ctx, cancel := context.WithCancel(s.ctx)
 	d.cancel = cancel
-	c, err := s.checkerFor(s.configFor(d.path), d.path)
-	if err != nil {
-		s.logf("%s: %v", d.uri, err)
-		s.w.notify("window/showMessage", showMessageParams{Type: messageError, Message: "mtcheck: " + err.Error()})
+	c, err := s.checkerFor(s.lookupPath(d))
+	if err != nil && !errors.Is(err, errConfigShown) {
+		msg := "mtcheck: " + err.Error()
+		if c != nil {
+			msg += " (checking with the default rules until it is fixed)"
+		}
+		s.logf("%s", msg)
+		s.w.notify("window/showMessage", showMessageParams{Type: messageError, Message: msg})
+	}
+	if c == nil {
 		cancel()
 		return
 	}

@@ -437,7 +437,7 @@ func TestDiagnosticFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := startServer(t, func(s *server) {
-		s.checkerFor = func(*projectConfig, string) (*mtcheck.Checker, error) { return ck, nil }
+		s.checkerFor = func(string, string) (*mtcheck.Checker, error) { return ck, nil }
 	})
 	c.initialize(map[string]any{}, "")
 	text := "ABC 🚢\nthen XYZ.\n"

@@ -15,7 +15,7 @@ import (
 // testClient speaks LSP to a server running in the test process over
 // io.Pipe, as an editor would over stdio.
 type testClient struct {
-	t       *testing.T
+	t       testing.TB
 	s       *server
 	w       *writer
 	in      *io.PipeWriter
@@ -31,7 +31,7 @@ const waitTimeout = 20 * time.Second
 
 // startServer runs a server over pipes; setup may adjust it before it
 // serves. The server is stopped when the test ends.
-func startServer(t *testing.T, setup func(*server)) *testClient {
+func startServer(t testing.TB, setup func(*server)) *testClient {
 	t.Helper()
 	sr, cw := io.Pipe() // client → server
 	cr, sw := io.Pipe() // server → client
@@ -76,7 +76,7 @@ func startServer(t *testing.T, setup func(*server)) *testClient {
 // testLog sends the server's log to the test log while the test runs.
 type testLog struct {
 	mu sync.Mutex
-	t  *testing.T
+	t  testing.TB
 }
 
 func (l *testLog) Write(p []byte) (int, error) {

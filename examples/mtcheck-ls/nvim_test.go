@@ -81,6 +81,11 @@ func TestNeovim(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(src)
+	// The project file raises quotes to an error: the server must read it
+	// from the workspace Neovim names.
+	if err := os.WriteFile(filepath.Join(ws, ".mtcheck.yml"), []byte("rules:\n  quotes: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(ws, "notes.md")
 	if err := os.WriteFile(file, src, 0o644); err != nil {
 		t.Fatal(err)
@@ -131,7 +136,7 @@ func TestNeovim(t *testing.T) {
 	}
 	wants := []want{
 		{"missing-space", "talks.But", 2},
-		{"quotes", "“”", 2},
+		{"quotes", "“”", 1},
 		{"mt-fingerprint", "rice field.", 1},
 	}
 	if len(res.Diagnostics) != len(wants) {
@@ -174,7 +179,7 @@ func TestNeovim(t *testing.T) {
 	}
 	// What is left: the empty quotation marks, reported against the fixed
 	// text.
-	if len(res.FinalDiagnostics) != 1 || res.FinalDiagnostics[0].Code != "quotes" {
+	if len(res.FinalDiagnostics) != 1 || res.FinalDiagnostics[0].Code != "quotes" || res.FinalDiagnostics[0].Lnum != 4 {
 		t.Errorf("final diagnostics %+v, want only quotes", res.FinalDiagnostics)
 	}
 	if res.ExitCode == nil || *res.ExitCode != 0 {

@@ -36,8 +36,10 @@ func TestLanguagesThroughMarkup(t *testing.T) {
 		{"html", "<p>Run <code>talks.But</code> first.</p>\n<p>The winter talks.But nobody came.</p>\n", []string{"talks.But"}},
 		{"plaintext", "The winter talks.But nobody came.\n", []string{"talks.But"}},
 		{"go", "The winter talks.But nobody came.\n", []string{"talks.But"}}, // unknown languages: plain text
+		{"markdown", "<!-- mtcheck-disable-next-line missing-space -- a quoted slip -->\nThe winter talks.But nobody came.\n\nThe summer talks.But all came.\n", []string{"talks.But"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
+			want0 := lspPos(tc.text, strings.LastIndex(tc.text, "talks.But"), false)
 			uri := "file:///work/pier." + tc.lang
 			c.open(uri, tc.lang, 1, tc.text)
 			p := c.publish(uri)
@@ -52,7 +54,10 @@ func TestLanguagesThroughMarkup(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("flagged %q, want %q", got, tc.want)
 			}
-			if tc.lang == "markdown" {
+			if len(p.Diagnostics) > 0 && p.Diagnostics[0].Range.Start != want0 {
+				t.Errorf("flagged at %+v, want the last talks.But at %+v", p.Diagnostics[0].Range.Start, want0)
+			}
+			if tc.text == md {
 				// The finding is the bold one, on the last line, and its
 				// fix keeps the markup.
 				d := p.Diagnostics[0]

@@ -46,7 +46,7 @@ func TestRunSession(t *testing.T) {
 			caps := res.Capabilities
 			if caps.TextDocumentSync != (textDocumentSyncOptions{OpenClose: true, Change: syncFull}) ||
 				len(caps.CodeActionProvider.CodeActionKinds) != 1 || caps.CodeActionProvider.CodeActionKinds[0] != "quickfix" ||
-				res.ServerInfo.Name != "mtcheck-ls" {
+				res.ServerInfo.Name != "mtcheck-ls" || !caps.Workspace.WorkspaceFolders.ChangeNotifications {
 				t.Errorf("initialize result %s", m.Result)
 			}
 			if !strings.Contains(string(m.Result), `"save":{"includeText":false}`) {

@@ -145,3 +145,24 @@ func TestProjectFileFromWorkspace(t *testing.T) {
 		t.Errorf("the same error shown twice: %s", m.Params)
 	}
 }
+
+func TestWorkspaceFolderChanges(t *testing.T) {
+	ws := t.TempDir()
+	writeFile(t, filepath.Join(ws, ".mtcheck.yml"), "rules:\n  quotes: off\n")
+	c := startServer(t, nil)
+	c.initialize(map[string]any{}, "")
+	const untitled = "untitled:Untitled-2"
+	c.open(untitled, "markdown", 1, twoFindingsQuotes)
+	if p := c.publish(untitled); codes(p.Diagnostics) != "missing-space,quotes" {
+		t.Fatalf("without a workspace folder: %s, want the defaults", codes(p.Diagnostics))
+	}
+	folder := []workspaceFolder{{URI: fileURI(ws), Name: "ws"}}
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": folder, "removed": []any{}}})
+	if p := c.publish(untitled); codes(p.Diagnostics) != "missing-space" {
+		t.Errorf("after adding the folder: %s, want its settings (quotes off)", codes(p.Diagnostics))
+	}
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": []any{}, "removed": folder}})
+	if p := c.publish(untitled); codes(p.Diagnostics) != "missing-space,quotes" {
+		t.Errorf("after removing the folder: %s, want the defaults", codes(p.Diagnostics))
+	}
+}

@@ -42,6 +42,16 @@ type serverCapabilities struct {
 	PositionEncoding   string                  `json:"positionEncoding"`
 	TextDocumentSync   textDocumentSyncOptions `json:"textDocumentSync"`
 	CodeActionProvider codeActionOptions       `json:"codeActionProvider"`
+	Workspace          workspaceCapabilities   `json:"workspace"`
+}
+
+type workspaceCapabilities struct {
+	WorkspaceFolders workspaceFoldersCapabilities `json:"workspaceFolders"`
+}
+
+type workspaceFoldersCapabilities struct {
+	Supported           bool `json:"supported"`
+	ChangeNotifications bool `json:"changeNotifications"`
 }
 
 // Text document sync kinds.

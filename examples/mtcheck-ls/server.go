@@ -299,6 +299,7 @@ func (s *server) initialize(p *initializeParams) initializeResult {
 			PositionEncoding:   enc,
 			TextDocumentSync:   textDocumentSyncOptions{OpenClose: true, Change: syncFull, Save: saveOptions{IncludeText: false}},
 			CodeActionProvider: codeActionOptions{CodeActionKinds: []string{"quickfix"}},
+			Workspace:          workspaceCapabilities{WorkspaceFolders: workspaceFoldersCapabilities{Supported: true, ChangeNotifications: true}},
 		},
 		ServerInfo: serverInfo{Name: "mtcheck-ls", Version: format.Version},
 	}

@@ -577,10 +577,37 @@ func lspEdits(conv converter, f mtcheck.Fix) []textEdit {
 	return edits
 }
 
-// codeAction returns the quick fixes of the published findings that touch
-// the requested range or that the client names in its context. Findings
-// published for an older version of the text than the client's current one
-// yield no actions: their edits would land in the wrong place.
+// quickCheckTimeout bounds the check a code action request may need.
+const quickCheckTimeout = 5 * time.Second
+
+// checkNow checks d's current text at once, for a code action request that
+// arrives before the debounced check of the latest edit has published, and
+// returns the findings without publishing them; nil if the check fails.
+// s.mu is held, and released during the check: requests are handled one at
+// a time, so d cannot change meanwhile.
+func (s *server) checkNow(d *document) *published {
+	c, err := s.checkerFor(s.lookupPath(d))
+	if c == nil {
+		return nil
+	}
+	job := checkJob{d: d, gen: d.gen, version: d.version, text: d.text, languageID: d.languageID, checker: c}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(s.ctx, quickCheckTimeout)
+	rep, err := s.check(ctx, c, job.languageID, job.text)
+	cancel()
+	s.mu.Lock()
+	if err != nil || s.docs[d.uri] != d {
+		return nil
+	}
+	s.publishSeq++
+	return s.convert(job, rep)
+}
+
+// codeAction returns the quick fixes of the findings that touch the
+// requested range or that the client names in its context. The findings
+// are those published for the client's current version of the text; when
+// an edit has not been checked yet, the text is checked now, so that no
+// edit lands in the wrong place.
 func (s *server) codeAction(p *codeActionParams) []codeAction {
 	actions := []codeAction{}
 	if len(p.Context.Only) > 0 {
@@ -597,10 +624,15 @@ func (s *server) codeAction(p *codeActionParams) []codeAction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d := s.docs[p.TextDocument.URI]
-	if d == nil || d.published == nil || d.published.version != d.version {
+	if d == nil {
 		return actions
 	}
 	pub := d.published
+	if pub == nil || pub.version != d.version {
+		if pub = s.checkNow(d); pub == nil {
+			return actions
+		}
+	}
 	a, b := pub.conv.offset(p.Range.Start), pub.conv.offset(p.Range.End)
 	if a > b {
 		a, b = b, a

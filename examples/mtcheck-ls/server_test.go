@@ -373,14 +373,28 @@ func TestCodeActionRanges(t *testing.T) {
 	if len(none) != 0 {
 		t.Errorf("only refactor: got %d actions", len(none))
 	}
-	// After an edit, the published fixes are stale until the new check
-	// publishes: no actions rather than edits in the wrong place.
+	// After an edit, before the debounced check publishes, the request
+	// is answered from a check of the current text: the finding has moved
+	// down a line with the inserted one.
 	c.s.mu.Lock()
 	c.s.debounce = time.Hour
 	c.s.mu.Unlock()
-	c.notify("textDocument/didChange", changeParams(docURI, 2, "Inserted line.\n"+twoFindings))
-	if acts := codeActions(c, docURI, ms.Range, nil); len(acts) != 0 {
-		t.Errorf("stale findings gave %d actions", len(acts))
+	edited := "Inserted line.\n" + twoFindings
+	c.notify("textDocument/didChange", changeParams(docURI, 2, edited))
+	// The client's diagnostic from the old version names nothing now.
+	if acts := codeActions(c, docURI, ms.Range, []diagnostic{ms}); len(acts) != 0 {
+		t.Errorf("the finding's old place gave %s", actionRules(acts))
+	}
+	moved := lspRange{position{ms.Range.Start.Line + 1, ms.Range.Start.Character}, position{ms.Range.End.Line + 1, ms.Range.End.Character}}
+	acts = codeActions(c, docURI, moved, nil)
+	if actionRules(acts) != "missing-space" {
+		t.Fatalf("actions at the moved finding: %q", actionRules(acts))
+	}
+	if got := applyEdits(t, edited, acts[0].Edit.Changes[docURI], false); got != strings.Replace(edited, "talks.But", "talks. But", 1) {
+		t.Errorf("fix after the edit gives %q", got)
+	}
+	if m := c.poll(isPublish(docURI), 50*time.Millisecond); m != nil {
+		t.Errorf("a code action request published diagnostics: %s", m.Params)
 	}
 }
 

@@ -131,7 +131,8 @@ func (c *Checker) Check(ctx context.Context, text string) (*Report, error) {
 
 // CheckDocument runs the rules over a prepared document.
 func (c *Checker) CheckDocument(ctx context.Context, doc *Document) (*Report, error) {
-	var diags []Diagnostic
+	perRule := make([][]Diagnostic, len(c.rules))
+	total := 0
 	for i := range c.rules {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -141,6 +142,7 @@ func (c *Checker) CheckDocument(ctx context.Context, doc *Document) (*Report, er
 		if err != nil {
 			return nil, err
 		}
+		kept := got[:0]
 		for _, d := range got {
 			if d.Confidence < st.minConf {
 				continue
@@ -149,7 +151,16 @@ func (c *Checker) CheckDocument(ctx context.Context, doc *Document) (*Report, er
 				return nil, fmt.Errorf("rule %s: %w", st.rule.Name, err)
 			}
 			d.Severity = st.severity
-			diags = append(diags, d)
+			kept = append(kept, d)
+		}
+		perRule[i] = kept
+		total += len(kept)
+	}
+	var diags []Diagnostic
+	if total > 0 {
+		diags = make([]Diagnostic, 0, total)
+		for _, got := range perRule {
+			diags = append(diags, got...)
 		}
 	}
 	sort.SliceStable(diags, func(i, j int) bool {

@@ -153,3 +153,32 @@ func TestAlignTokensSkipsWhatItCannotPlace(t *testing.T) {
 	require.Len(t, got, 2)
 	assert.Equal(t, Span{6, 10}, got[1].Span)
 }
+
+func TestSentencesOfHugeParagraph(t *testing.T) {
+	// A paragraph far larger than one segmenter chunk: sentences come out
+	// whole (none cut at a chunk edge), in order, with source offsets.
+	unit := "The committee met on Monday in Geneva. Talks lasted “four hours” today! "
+	text := strings.Repeat(unit, 4*maxSegmentChunk/len(unit))
+	d := NewDocument(text)
+	ss := d.Sentences()
+	require.NotEmpty(t, ss)
+	for i, s := range ss {
+		got := s.Text(text)
+		if got != "The committee met on Monday in Geneva." && got != "Talks lasted “four hours” today!" {
+			t.Fatalf("sentence %d cut wrongly: %q", i, got)
+		}
+		if i > 0 {
+			require.Less(t, ss[i-1].End, s.Start)
+		}
+	}
+	assert.Len(t, ss, 2*strings.Count(text, "Geneva."))
+	// Chunks cover the paragraph exactly.
+	cs := segmentChunks(text, Span{0, len(text)})
+	assert.Greater(t, len(cs), 3)
+	assert.Equal(t, 0, cs[0].Start)
+	assert.Equal(t, len(text), cs[len(cs)-1].End)
+	for i := 1; i < len(cs); i++ {
+		assert.Equal(t, cs[i-1].End, cs[i].Start)
+		assert.LessOrEqual(t, cs[i].Len(), maxSegmentChunk)
+	}
+}

@@ -99,20 +99,68 @@ func (d *Document) Sentences() []Sentence {
 	d.nlp.sentOnce.Do(func() {
 		var out []Sentence
 		for _, p := range d.Paragraphs() {
-			para := d.text[p.Start:p.End]
-			for _, s := range segmentText(para) {
-				if s.Start < 0 || s.End > len(para) || s.Start > s.End {
-					continue
-				}
-				sp := trimSpan(d.text, Span{p.Start + s.Start, p.Start + s.End})
-				if sp.Len() > 0 {
-					out = append(out, Sentence{sp})
+			for _, c := range segmentChunks(d.text, p) {
+				chunk := d.text[c.Start:c.End]
+				for _, s := range segmentText(chunk) {
+					if s.Start < 0 || s.End > len(chunk) || s.Start > s.End {
+						continue
+					}
+					sp := trimSpan(d.text, Span{c.Start + s.Start, c.Start + s.End})
+					if sp.Len() > 0 {
+						out = append(out, Sentence{sp})
+					}
 				}
 			}
 		}
 		d.nlp.sentences = out
 	})
 	return d.nlp.sentences
+}
+
+// maxSegmentChunk bounds the text handed to the sentence segmenter at once,
+// which holds a token object per word: a 30 MB paragraph on one line is cut
+// into pieces of at most this size, so memory stays bounded.
+const maxSegmentChunk = 64 << 10
+
+// segmentChunks cuts paragraph p into pieces of at most maxSegmentChunk
+// bytes, each ending at a likely sentence end (". ", "? ", "! " before a
+// capital or a quote) in its second half, else at white space, else at a
+// rune boundary.
+func segmentChunks(text string, p Span) []Span {
+	if p.Len() <= maxSegmentChunk {
+		return []Span{p}
+	}
+	var out []Span
+	start := p.Start
+	for p.End-start > maxSegmentChunk {
+		limit := start + maxSegmentChunk
+		cut := -1
+		for i := limit - 2; i > start+maxSegmentChunk/2; i-- {
+			if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && i+2 < p.End {
+				if c := text[i+2]; c >= 'A' && c <= 'Z' || c == '"' || c == 0xE2 {
+					cut = i + 2
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			for i := limit - 1; i > start; i-- {
+				if text[i] == ' ' || text[i] == '\n' {
+					cut = i + 1
+					break
+				}
+			}
+		}
+		if cut < 0 {
+			cut = limit
+			for cut > start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		out = append(out, Span{start, cut})
+		start = cut
+	}
+	return append(out, Span{start, p.End})
 }
 
 // SentenceAt returns the sentence containing byte offset off, if any.

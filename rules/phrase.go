@@ -65,6 +65,7 @@ type PhraseError struct {
 	Err error
 }
 
+// Error formats the error with its position.
 func (e *PhraseError) Error() string {
 	if e.Index >= 0 {
 		return fmt.Sprintf("%s item %d: %v", e.Field, e.Index+1, e.Err)
@@ -72,6 +73,7 @@ func (e *PhraseError) Error() string {
 	return fmt.Sprintf("%s: %v", e.Field, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *PhraseError) Unwrap() error { return e.Err }
 
 func phrErr(field string, index int, format string, args ...any) error {

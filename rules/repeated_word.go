@@ -406,6 +406,11 @@ func rpwInCodeLine(text string, s, e int, strict bool) bool {
 // rpwHasPermissions reports whether line holds Unix file permissions such
 // as "-rw-r--r--" or "drwxr-xr-x".
 func rpwHasPermissions(line string) bool {
+	// Every permission string but "----------" holds one of these; the
+	// check keeps the per-byte scan off ordinary prose.
+	if !strings.Contains(line, "rw") && !strings.Contains(line, "r-") {
+		return false
+	}
 	for k := 0; k+10 <= len(line); k++ {
 		if !strings.ContainsRune("-dlcbps", rune(line[k])) || line[k+1] != 'r' && line[k+1] != '-' {
 			continue

@@ -26,10 +26,12 @@ type Error struct {
 	Err error
 }
 
+// Error formats the error with its position.
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
 }
 
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // yamlDoc parses data into the body of its single document (nil for an

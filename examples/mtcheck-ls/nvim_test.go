@@ -67,11 +67,20 @@ type nvimDiagnostic struct {
 // TestNeovim drives the server from a real, headless Neovim: diagnostics
 // on a Markdown file with machine-translation artefacts after multi-byte
 // characters, two quick fixes applied through code actions at the cursor,
-// the file written, the server stopped.
+// the file written, the server stopped; once with UTF-16 positions and once
+// with UTF-8 negotiated.
 func TestNeovim(t *testing.T) {
 	nvim := requireTool(t, "nvim", "apt-get install neovim, or run .ci/install-deps")
+	bin := buildServer(t, t.TempDir())
+	for _, enc := range []string{"utf-16", "utf-8"} {
+		t.Run(enc, func(t *testing.T) { testNeovim(t, nvim, bin, enc) })
+	}
+}
+
+// testNeovim runs one Neovim session; with encoding "utf-8" Neovim offers
+// UTF-8 positions, otherwise nothing (Neovim 0.7's default).
+func testNeovim(t *testing.T, nvim, bin, encoding string) {
 	tmp := t.TempDir()
-	bin := buildServer(t, tmp)
 	ws := filepath.Join(tmp, "workspace")
 	if err := os.MkdirAll(ws, 0o755); err != nil {
 		t.Fatal(err)
@@ -104,6 +113,9 @@ func TestNeovim(t *testing.T) {
 		// Keep Neovim's log, state and swap files out of the home directory.
 		"XDG_CACHE_HOME="+filepath.Join(tmp, "cache"), "XDG_STATE_HOME="+filepath.Join(tmp, "state"),
 		"XDG_DATA_HOME="+filepath.Join(tmp, "data"), "XDG_CONFIG_HOME="+filepath.Join(tmp, "config"))
+	if encoding == "utf-8" {
+		cmd.Env = append(cmd.Env, "MTCHECK_ENCODING=utf-8")
+	}
 	start := time.Now()
 	output, err := cmd.CombinedOutput()
 	t.Logf("nvim ran for %v", time.Since(start).Round(time.Millisecond))
@@ -123,8 +135,8 @@ func TestNeovim(t *testing.T) {
 	if res.Error != "" {
 		t.Fatalf("init.lua failed: %s\nsteps %q\n%s", res.Error, res.Steps, output)
 	}
-	if res.Filetype != "markdown" || res.OffsetEncoding != "utf-16" {
-		t.Errorf("filetype %q, encoding %q; want markdown and utf-16 (Neovim 0.7 offers no other)", res.Filetype, res.OffsetEncoding)
+	if res.Filetype != "markdown" || res.OffsetEncoding != encoding {
+		t.Errorf("filetype %q, encoding %q; want markdown and %s", res.Filetype, res.OffsetEncoding, encoding)
 	}
 
 	// Where each finding must be: Neovim's columns are bytes, converted
@@ -151,15 +163,15 @@ func TestNeovim(t *testing.T) {
 			t.Errorf("diagnostic %d = %+v; want %s (severity %d) at line %d bytes %d-%d", i, d, w.code, w.severity, start.Line, start.Character, end.Character)
 		}
 	}
-	// The first publish, as sent: UTF-16 characters.
+	// The first publish, as sent: characters in the negotiated encoding.
 	if len(res.Published) == 0 || res.Published[0].Version == nil || *res.Published[0].Version != 0 {
 		t.Fatalf("published %+v: want version 0 (Neovim's first) first", res.Published)
 	}
 	for _, d := range res.Published[0].Diagnostics {
 		if d.Code == "missing-space" {
 			off := strings.Index(text, "talks.But")
-			if w := lspPos(text, off, false); d.Range.Start != w {
-				t.Errorf("published start %+v, want UTF-16 %+v", d.Range.Start, w)
+			if w := lspPos(text, off, encoding == "utf-8"); d.Range.Start != w {
+				t.Errorf("published start %+v, want %s %+v", d.Range.Start, encoding, w)
 			}
 		}
 	}

@@ -7,12 +7,16 @@
 -- the quick fixes offered at the "missing-space" and "mt-fingerprint"
 -- findings (cursor on each, as a user would), writes the file, waits for
 -- the diagnostics of the fixed text, stops the server and writes what
--- happened to MTCHECK_OUT as JSON. Written for Neovim 0.7 (Debian
+-- happened to MTCHECK_OUT as JSON. MTCHECK_ENCODING=utf-8 makes Neovim offer
+-- UTF-8 positions. Written for Neovim 0.7 (Debian
 -- bookworm), where vim.lsp.start does not exist yet, and newer releases.
 
 local server = assert(os.getenv('MTCHECK_LS'), 'MTCHECK_LS is not set')
 local root = assert(os.getenv('MTCHECK_ROOT'), 'MTCHECK_ROOT is not set')
 local out = assert(os.getenv('MTCHECK_OUT'), 'MTCHECK_OUT is not set')
+-- MTCHECK_ENCODING=utf-8 offers UTF-8 positions (general.positionEncodings);
+-- otherwise Neovim 0.7 offers nothing and the server must count UTF-16.
+local encoding = os.getenv('MTCHECK_ENCODING')
 local timeout = 30000
 
 local result = { nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch, steps = {}, published = {} }
@@ -90,6 +94,13 @@ local function run()
     name = 'mtcheck',
     cmd = { server },
     root_dir = root,
+    -- Neovim 0.7 does not read the server's positionEncoding itself.
+    on_init = function(client, init_result)
+      local enc = init_result.capabilities and init_result.capabilities.positionEncoding
+      if enc then
+        client.offset_encoding = enc
+      end
+    end,
     handlers = {
       -- Keep the published diagnostics as the server sent them (positions
       -- in the negotiated encoding) beside Neovim's byte columns.
@@ -104,6 +115,10 @@ local function run()
       exited = true
     end,
   }
+  if encoding then
+    config.capabilities = vim.lsp.protocol.make_client_capabilities()
+    config.capabilities.general = { positionEncodings = { encoding, 'utf-16' } }
+  end
   local t0 = now_ms()
   local client_id
   if vim.lsp.start then

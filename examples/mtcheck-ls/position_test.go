@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 )
@@ -57,4 +59,43 @@ func TestConverterClamps(t *testing.T) {
 			t.Errorf("offset(%+v, utf8=%v) = %d, want %d", tc.p, tc.utf8, got, tc.want)
 		}
 	}
+}
+
+// FuzzConverter checks that any LSP position maps to a character boundary
+// inside the text, and that boundaries survive the round trip.
+func FuzzConverter(f *testing.F) {
+	f.Add("a — b 🚢 c\r\nd", 0, 5, true)
+	f.Add("\n\n🚢\r\n", 2, 1, false)
+	f.Fuzz(func(t *testing.T, text string, line, char int, u8 bool) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		c := converter{doc: mtcheck.NewDocument(text), utf8: u8}
+		off := c.offset(position{line, char})
+		if off < 0 || off > len(text) || (off < len(text) && !utf8.RuneStart(text[off])) {
+			t.Fatalf("offset(%d, %d) = %d: not a boundary of %q", line, char, off, text)
+		}
+		p := c.position(off)
+		if back := c.offset(p); back != off && !(off > 0 && text[off-1] == '\r') {
+			t.Fatalf("offset(position(%d) = %+v) = %d in %q", off, p, back, text)
+		}
+	})
+}
+
+// FuzzDecode feeds arbitrary bytes to the framing reader and decoder.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("Content-Length: 2\r\n\r\n{}"))
+	f.Add([]byte("Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		rd := newReader(bytes.NewReader(in))
+		for i := 0; i < 10; i++ {
+			body, err := rd.read()
+			if err != nil {
+				return
+			}
+			if m, rerr := decode(body); rerr == nil && m == nil {
+				t.Fatal("no message and no error")
+			}
+		}
+	})
 }

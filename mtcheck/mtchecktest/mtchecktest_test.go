@@ -1,9 +1,13 @@
 package mtchecktest
 
 import (
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -69,4 +73,136 @@ func TestRunReportsMismatches(t *testing.T) {
 	r = &recorder{TB: t}
 	Run(r, good, sneaky, teh)
 	assert.Contains(t, strings.Join(r.errs, "\n"), "without declaring them")
+}
+
+// fatalRecorder is a recorder that also records fatal failures; call the
+// helper under test through fatalRecorder.do, which ends the helper's
+// goroutine at a fatal failure as testing does.
+type fatalRecorder struct {
+	recorder
+	fatals []string
+}
+
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.fatals = append(r.fatals, fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+
+func (r *fatalRecorder) do(f func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	<-done
+}
+
+// tehRule flags every "teh"; with Run set to a counter it counts its runs.
+func tehRule(runs *atomic.Int64) *mtcheck.Rule {
+	return &mtcheck.Rule{Name: "teh", Run: func(p *mtcheck.Pass) error {
+		if runs != nil {
+			runs.Add(1)
+		}
+		text := p.Text()
+		for i := 0; ; {
+			j := strings.Index(text[i:], "teh")
+			if j < 0 {
+				return nil
+			}
+			s := mtcheck.Span{Start: i + j, End: i + j + 3}
+			p.Reportf(s, 1, nil, "typo")
+			i = s.End
+		}
+	}}
+}
+
+func TestCheck(t *testing.T) {
+	rep := Check(t, "Say teh word, teh end.", tehRule(nil))
+	require.Len(t, rep.Diagnostics, 2)
+	assert.Equal(t, mtcheck.Span{Start: 4, End: 7}, rep.Diagnostics[0].Span)
+	assert.Equal(t, mtcheck.Span{Start: 14, End: 17}, rep.Diagnostics[1].Span)
+
+	// A failed check stops the test.
+	r := &fatalRecorder{recorder: recorder{TB: t}}
+	var got *mtcheck.Report
+	r.do(func() { got = Check(r, "bad \xff text", tehRule(nil)) })
+	assert.Nil(t, got, "Check returned after a failed check")
+	require.Len(t, r.fatals, 1)
+	assert.Contains(t, r.fatals[0], "Check")
+
+	// So does a Checker that cannot be made.
+	r = &fatalRecorder{recorder: recorder{TB: t}}
+	r.do(func() { Check(r, "text", tehRule(nil), tehRule(nil)) })
+	require.Len(t, r.fatals, 1)
+	assert.Contains(t, r.fatals[0], "mtcheck.New")
+}
+
+func TestFlagged(t *testing.T) {
+	shout := &mtcheck.Rule{Name: "shout", Run: func(p *mtcheck.Pass) error {
+		if i := strings.Index(p.Text(), "SAY"); i >= 0 {
+			p.Reportf(mtcheck.Span{Start: i, End: i + 3}, 1, nil, "shouting")
+		}
+		return nil
+	}}
+	assert.Equal(t, []string{"SAY", "teh", "teh"}, Flagged(t, "SAY teh word, teh end.", tehRule(nil), shout))
+	assert.Nil(t, Flagged(t, "Nothing to see.", tehRule(nil)))
+}
+
+func TestRunAll(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Clean line.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Say teh word.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c.md"), []byte("Say teh word.\n"), 0o644))
+
+	// Every matching file is run, and only those.
+	r := &fatalRecorder{recorder: recorder{TB: t}}
+	r.do(func() { RunAll(r, filepath.Join(dir, "*.txt"), tehRule(nil)) })
+	assert.Empty(t, r.fatals)
+	assert.Len(t, r.errs, 1, "one unexpected diagnostic, in b.txt")
+
+	var runs atomic.Int64
+	RunAll(t, filepath.Join(dir, "a.txt"), tehRule(&runs))
+	assert.Equal(t, int64(1), runs.Load())
+
+	// A pattern that matches nothing, or is malformed, fails.
+	for _, glob := range []string{filepath.Join(dir, "*.none"), filepath.Join(dir, "[")} {
+		r = &fatalRecorder{recorder: recorder{TB: t}}
+		r.do(func() { RunAll(r, glob, tehRule(nil)) })
+		assert.Len(t, r.fatals, 1, glob)
+	}
+}
+
+// withBenchtime runs f with -test.benchtime set to v.
+func withBenchtime(t *testing.T, v string, f func()) {
+	t.Helper()
+	old := flag.Lookup("test.benchtime").Value.String()
+	require.NoError(t, flag.Set("test.benchtime", v))
+	defer flag.Set("test.benchtime", old)
+	f()
+}
+
+func TestBench(t *testing.T) {
+	text := "Say teh word, teh end."
+	var runs atomic.Int64
+	var res testing.BenchmarkResult
+	withBenchtime(t, "20x", func() {
+		res = testing.Benchmark(func(b *testing.B) { Bench(b, text, tehRule(&runs)) })
+	})
+	assert.Equal(t, 20, res.N)
+	assert.Equal(t, int64(len(text)), res.Bytes)
+	assert.Equal(t, int64(20), runs.Load(), "one check a loop")
+	assert.NotZero(t, res.MemAllocs, "allocations are counted")
+}
+
+func TestBenchRun(t *testing.T) {
+	text := "Say teh word, teh end."
+	var runs atomic.Int64
+	var res testing.BenchmarkResult
+	withBenchtime(t, "20x", func() {
+		res = testing.Benchmark(func(b *testing.B) { BenchRun(b, text, tehRule(&runs)) })
+	})
+	assert.Equal(t, 20, res.N)
+	assert.Equal(t, int64(len(text)), res.Bytes)
+	assert.Equal(t, int64(20), runs.Load(), "one run a loop")
+	assert.NotZero(t, res.MemAllocs, "allocations are counted")
 }

@@ -29,7 +29,7 @@ func TestBracketsSeed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: got %q, want %q", got, want)
 	}
-	for _, d := range qtsCheck(t, Brackets, text) {
+	for _, d := range mtchecktest.Check(t, text, Brackets).Diagnostics {
 		if d.Confidence != brkConfInsertion {
 			t.Errorf("seed %q: confidence %.2f, want %.2f", text[d.Start:d.End], d.Confidence, brkConfInsertion)
 		}
@@ -40,7 +40,7 @@ func TestBracketsSeed(t *testing.T) {
 }
 
 func TestBracketsClean(t *testing.T) {
-	qtsCleanCorpus(t, Brackets)
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Brackets)
 }
 
 func TestBracketsCases(t *testing.T) {
@@ -71,10 +71,7 @@ func TestBracketsCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			for _, d := range qtsCheck(t, Brackets, c.text) {
-				got = append(got, c.text[d.Start:d.End])
-			}
+			got := mtchecktest.Flagged(t, c.text, Brackets)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
@@ -110,7 +107,7 @@ func TestBracketsConfidenceCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range qtsCheck(t, Brackets, f.Text) {
+		for _, d := range mtchecktest.Check(t, f.Text, Brackets).Diagnostics {
 			if name == "negative.txt" {
 				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
 			}
@@ -124,5 +121,5 @@ func TestBracketsConfidenceCounts(t *testing.T) {
 }
 
 func BenchmarkBrackets(b *testing.B) {
-	qtsBench(b, Brackets)
+	mtchecktest.Bench(b, qtsBenchText(), Brackets)
 }

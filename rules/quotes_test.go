@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"context"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,26 +21,12 @@ func TestQuotesNegative(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/quotes/negative.txt", Quotes)
 }
 
-// qtsCheck runs rule on text and returns its diagnostics.
-func qtsCheck(t testing.TB, rule *mtcheck.Rule, text string) []mtcheck.Diagnostic {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep.Diagnostics
-}
-
 // qtsFlagged returns "line:text" for each diagnostic.
 func qtsFlagged(t testing.TB, rule *mtcheck.Rule, text string) []string {
 	t.Helper()
 	doc := mtcheck.NewDocument(text)
 	var out []string
-	for _, d := range qtsCheck(t, rule, text) {
+	for _, d := range mtchecktest.Check(t, text, rule).Diagnostics {
 		out = append(out, strconv.Itoa(doc.LineOf(d.Start))+":"+text[d.Start:d.End])
 	}
 	return out
@@ -60,36 +44,18 @@ func TestQuotesSeed(t *testing.T) {
 	}
 	// The empty pair and the dangling quotes have safe fixes; applying them
 	// leaves no quote finding behind.
-	diags := qtsCheck(t, Quotes, text)
+	diags := mtchecktest.Check(t, text, Quotes).Diagnostics
 	fixed := mtcheck.ApplyFixes(text, diags, true)
 	if len(fixed.Applied) != 4 {
 		t.Errorf("safe fixes applied to %d findings, want 4", len(fixed.Applied))
 	}
-	if again := qtsCheck(t, Quotes, fixed.Text); len(again) != 0 {
+	if again := mtchecktest.Check(t, fixed.Text, Quotes).Diagnostics; len(again) != 0 {
 		t.Errorf("after fixing, still %d findings: %v", len(again), again)
 	}
 }
 
 func TestQuotesClean(t *testing.T) {
-	qtsCleanCorpus(t, Quotes)
-}
-
-// qtsCleanCorpus checks that rule reports nothing on testdata/clean.
-func qtsCleanCorpus(t *testing.T, rule *mtcheck.Rule) {
-	files, _ := filepath.Glob("../testdata/clean/*")
-	if len(files) == 0 {
-		t.Skip("no clean corpus in testdata/clean")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range qtsCheck(t, rule, string(b)) {
-			pos := mtcheck.NewDocument(string(b)).Position(d.Start)
-			t.Errorf("%s:%d:%d: %s %q: %s", filepath.Base(f), pos.Line, pos.Column, d.Rule, string(b)[d.Start:d.End], d.Message)
-		}
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Quotes)
 }
 
 func TestQuotesCases(t *testing.T) {
@@ -112,10 +78,7 @@ func TestQuotesCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			for _, d := range qtsCheck(t, Quotes, c.text) {
-				got = append(got, c.text[d.Start:d.End])
-			}
+			got := mtchecktest.Flagged(t, c.text, Quotes)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
@@ -161,7 +124,7 @@ func TestQuotesConfidenceCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range qtsCheck(t, Quotes, f.Text) {
+		for _, d := range mtchecktest.Check(t, f.Text, Quotes).Diagnostics {
 			if name == "negative.txt" {
 				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
 			}
@@ -186,12 +149,12 @@ func FuzzQuotes(f *testing.F) {
 		if !utf8.ValidString(s) {
 			t.Skip("the checker rejects invalid UTF-8")
 		}
-		for _, d := range qtsCheck(t, Quotes, s) {
+		for _, d := range mtchecktest.Check(t, s, Quotes).Diagnostics {
 			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
 				t.Fatalf("bad span %v", d.Span)
 			}
 		}
-		for _, d := range qtsCheck(t, Brackets, s) {
+		for _, d := range mtchecktest.Check(t, s, Brackets).Diagnostics {
 			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
 				t.Fatalf("bad span %v", d.Span)
 			}
@@ -214,21 +177,5 @@ func qtsBenchText() string {
 }
 
 func BenchmarkQuotes(b *testing.B) {
-	qtsBench(b, Quotes)
-}
-
-func qtsBench(b *testing.B, rule *mtcheck.Rule) {
-	text := qtsBenchText()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.Bench(b, qtsBenchText(), Quotes)
 }

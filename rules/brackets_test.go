@@ -2,7 +2,6 @@ package rules
 
 import (
 	"maps"
-	"os"
 	"slices"
 	"testing"
 
@@ -98,21 +97,9 @@ func brkKindOf(d mtcheck.Diagnostic) string {
 // the counts recorded beside the confidence constants.
 func TestBracketsConfidenceCounts(t *testing.T) {
 	counts := map[string]int{}
-	for _, name := range []string{"positive.txt", "negative.txt"} {
-		b, err := os.ReadFile("../testdata/rules/brackets/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := mtchecktest.Parse(string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range mtchecktest.Check(t, f.Text, Brackets).Diagnostics {
-			if name == "negative.txt" {
-				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
-			}
-			counts[brkKindOf(d)]++
-		}
+	_, diags := qtsFixtureFindings(t, Brackets, "../testdata/rules/brackets/")
+	for _, d := range diags {
+		counts[brkKindOf(d)]++
 	}
 	want := map[string]int{"insertion": 3, "unclosed": 5, "stray": 4, "mismatch": 2}
 	if !maps.Equal(counts, want) {

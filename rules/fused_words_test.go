@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -104,14 +103,7 @@ func TestFusedWordsOptions(t *testing.T) {
 	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{
 		"fused-words": {Options: map[string]any{"first-names": []any{"Teresa"}, "surnames": []any{"Holm"}}},
 	}}
-	c, err := mtcheck.New([]*mtcheck.Rule{FusedWords}, mtcheck.WithConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mtchecktest.CheckConfig(t, cfg, text, FusedWords)
 	if len(rep.Diagnostics) != 1 || rep.Diagnostics[0].Text(text) != "Teresaholm" || rep.Diagnostics[0].Fixes[0].Edits[0].NewText != "Teresa Holm" {
 		t.Errorf("with options: got %+v", rep.Diagnostics)
 	}

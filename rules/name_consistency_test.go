@@ -171,15 +171,7 @@ func TestNameConsistencyOptions(t *testing.T) {
 	check := func(opts map[string]any) []mtcheck.Diagnostic {
 		t.Helper()
 		cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"name-consistency": {Options: opts}}}
-		c, err := mtcheck.New([]*mtcheck.Rule{NameConsistency}, mtcheck.WithConfig(cfg))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := c.Check(context.Background(), text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep.Diagnostics
+		return mtchecktest.CheckConfig(t, cfg, text, NameConsistency).Diagnostics
 	}
 	if ds := check(nil); len(ds) != 1 || ds[0].Confidence < nmcConfNeutral {
 		t.Fatalf("default: got %+v", ds)

@@ -115,8 +115,29 @@ func TestQuotesConfidenceCounts(t *testing.T) {
 		"reversed": qtsConfReversed, "stray": qtsConfStray, "unclosed": qtsConfUnclosed, "straight": qtsConfStraight,
 	}
 	counts := map[string]int{}
+	text, diags := qtsFixtureFindings(t, Quotes, "../testdata/rules/quotes/")
+	for _, d := range diags {
+		k := qtsKindOf(d)
+		if d.Confidence != conf[k] {
+			t.Errorf("%s finding %q has confidence %.2f, want %.2f", k, text[d.Start:d.End], d.Confidence, conf[k])
+		}
+		counts[k]++
+	}
+	want := map[string]int{"empty": 6, "dangling": 7, "reversed-pair": 3, "reversed": 3, "stray": 4, "unclosed": 4, "straight": 3}
+	if !maps.Equal(counts, want) {
+		t.Errorf("findings by kind on the positive fixture: %v, want %v", counts, want)
+	}
+}
+
+// qtsFixtureFindings checks rule on the annotated positive.txt and
+// negative.txt in dir (annotations removed), fails t for any finding in the
+// negative one, and returns the positive one's text and findings.
+func qtsFixtureFindings(t *testing.T, rule *mtcheck.Rule, dir string) (string, []mtcheck.Diagnostic) {
+	t.Helper()
+	var text string
+	var diags []mtcheck.Diagnostic
 	for _, name := range []string{"positive.txt", "negative.txt"} {
-		b, err := os.ReadFile("../testdata/rules/quotes/" + name)
+		b, err := os.ReadFile(dir + name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,21 +145,16 @@ func TestQuotesConfidenceCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range mtchecktest.Check(t, f.Text, Quotes).Diagnostics {
-			if name == "negative.txt" {
-				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
-			}
-			k := qtsKindOf(d)
-			if d.Confidence != conf[k] {
-				t.Errorf("%s finding %q has confidence %.2f, want %.2f", k, f.Text[d.Start:d.End], d.Confidence, conf[k])
-			}
-			counts[k]++
+		rep := mtchecktest.Check(t, f.Text, rule)
+		if name == "positive.txt" {
+			text, diags = f.Text, rep.Diagnostics
+			continue
+		}
+		for _, d := range rep.Diagnostics {
+			t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
 		}
 	}
-	want := map[string]int{"empty": 6, "dangling": 7, "reversed-pair": 3, "reversed": 3, "stray": 4, "unclosed": 4, "straight": 3}
-	if !maps.Equal(counts, want) {
-		t.Errorf("findings by kind on the positive fixture: %v, want %v", counts, want)
-	}
+	return text, diags
 }
 
 func FuzzQuotes(f *testing.F) {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,15 +101,8 @@ func TestTorturedPhraseListsOption(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"tortured-phrase": {Options: map[string]any{"lists": []any{good}}}}}
-	c, err := mtcheck.New([]*mtcheck.Rule{TorturedPhrase}, mtcheck.WithConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "The solid state disk held the irregular woodland model and the colossal information."
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mtchecktest.CheckConfig(t, cfg, text, TorturedPhrase)
 	var got []string
 	for _, d := range rep.Diagnostics {
 		got = append(got, d.Span.Text(text)+"="+d.Fixes[0].Edits[len(d.Fixes[0].Edits)-1].NewText)

@@ -270,7 +270,18 @@ func Seed(t testing.TB) string {
 // stops t at once when the Checker cannot be made or the check fails.
 func Check(t testing.TB, text string, rules ...*mtcheck.Rule) *mtcheck.Report {
 	t.Helper()
-	c, err := mtcheck.New(rules)
+	return check(t, text, rules)
+}
+
+// CheckConfig is like Check with the Checker configured by cfg.
+func CheckConfig(t testing.TB, cfg mtcheck.Config, text string, rules ...*mtcheck.Rule) *mtcheck.Report {
+	t.Helper()
+	return check(t, text, rules, mtcheck.WithConfig(cfg))
+}
+
+func check(t testing.TB, text string, rules []*mtcheck.Rule, opts ...mtcheck.Option) *mtcheck.Report {
+	t.Helper()
+	c, err := mtcheck.New(rules, opts...)
 	if err != nil {
 		t.Fatalf("mtcheck.New: %v", err)
 	}

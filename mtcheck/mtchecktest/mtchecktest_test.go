@@ -137,6 +137,30 @@ func TestCheck(t *testing.T) {
 	assert.Contains(t, r.fatals[0], "mtcheck.New")
 }
 
+func TestCheckConfig(t *testing.T) {
+	// An option the rule reads changes what it reports.
+	word := &mtcheck.Rule{Name: "word", Options: []mtcheck.OptionSpec{{Name: "word", Default: ""}}, Run: func(p *mtcheck.Pass) error {
+		w := p.Options().String("word")
+		if i := strings.Index(p.Text(), w); w != "" && i >= 0 {
+			p.Reportf(mtcheck.Span{Start: i, End: i + len(w)}, 1, nil, "found %q", w)
+		}
+		return nil
+	}}
+	text := "Say teh word."
+	assert.Empty(t, CheckConfig(t, mtcheck.Config{}, text, word).Diagnostics)
+	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"word": {Options: map[string]any{"word": "word"}}}}
+	rep := CheckConfig(t, cfg, text, word)
+	require.Len(t, rep.Diagnostics, 1)
+	assert.Equal(t, mtcheck.Span{Start: 8, End: 12}, rep.Diagnostics[0].Span)
+
+	// A configuration the Checker refuses stops the test.
+	bad := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"word": {Options: map[string]any{"word": 3}}}}
+	r := &fatalRecorder{recorder: recorder{TB: t}}
+	r.do(func() { CheckConfig(r, bad, text, word) })
+	require.Len(t, r.fatals, 1)
+	assert.Contains(t, r.fatals[0], "mtcheck.New")
+}
+
 func TestFlagged(t *testing.T) {
 	shout := &mtcheck.Rule{Name: "shout", Run: func(p *mtcheck.Pass) error {
 		if i := strings.Index(p.Text(), "SAY"); i >= 0 {
@@ -181,28 +205,22 @@ func withBenchtime(t *testing.T, v string, f func()) {
 	f()
 }
 
+// TestBench checks Bench (whole checks) and BenchRun (the rule's Run
+// alone): one run of the rule a loop, bytes set, allocations counted.
 func TestBench(t *testing.T) {
 	text := "Say teh word, teh end."
-	var runs atomic.Int64
-	var res testing.BenchmarkResult
-	withBenchtime(t, "20x", func() {
-		res = testing.Benchmark(func(b *testing.B) { Bench(b, text, tehRule(&runs)) })
-	})
-	assert.Equal(t, 20, res.N)
-	assert.Equal(t, int64(len(text)), res.Bytes)
-	assert.Equal(t, int64(20), runs.Load(), "one check a loop")
-	assert.NotZero(t, res.MemAllocs, "allocations are counted")
-}
-
-func TestBenchRun(t *testing.T) {
-	text := "Say teh word, teh end."
-	var runs atomic.Int64
-	var res testing.BenchmarkResult
-	withBenchtime(t, "20x", func() {
-		res = testing.Benchmark(func(b *testing.B) { BenchRun(b, text, tehRule(&runs)) })
-	})
-	assert.Equal(t, 20, res.N)
-	assert.Equal(t, int64(len(text)), res.Bytes)
-	assert.Equal(t, int64(20), runs.Load(), "one run a loop")
-	assert.NotZero(t, res.MemAllocs, "allocations are counted")
+	for name, bench := range map[string]func(*testing.B, *mtcheck.Rule){
+		"Bench":    func(b *testing.B, r *mtcheck.Rule) { Bench(b, text, r) },
+		"BenchRun": func(b *testing.B, r *mtcheck.Rule) { BenchRun(b, text, r) },
+	} {
+		var runs atomic.Int64
+		var res testing.BenchmarkResult
+		withBenchtime(t, "20x", func() {
+			res = testing.Benchmark(func(b *testing.B) { bench(b, tehRule(&runs)) })
+		})
+		assert.Equal(t, 20, res.N, name)
+		assert.Equal(t, int64(len(text)), res.Bytes, name)
+		assert.Equal(t, int64(20), runs.Load(), "%s: one run of the rule a loop", name)
+		assert.NotZero(t, res.MemAllocs, "%s: allocations are counted", name)
+	}
 }

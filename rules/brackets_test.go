@@ -43,10 +43,7 @@ func TestBracketsClean(t *testing.T) {
 }
 
 func TestBracketsCases(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []string
-	}{
+	qtsRunCases(t, Brackets, []qtsCase{
 		{"closing on a later line", "The study (run\nover two years) ended.\n", nil},
 		{"across a paragraph break", "The study (run\n\nover two years) ended.\n", []string{"(", ")"}},
 		{"nested", "A (b [c {d} e] f) g.", nil},
@@ -67,15 +64,7 @@ func TestBracketsCases(t *testing.T) {
 		{"roman-looking word", "a civil) war", []string{")"}},
 		{"smiley run", "ok)) bye", nil},
 		{"frown and wink", "sad :( but ;-) fine", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := mtchecktest.Flagged(t, c.text, Brackets)
-			if !slices.Equal(got, c.want) {
-				t.Errorf("got %q, want %q", got, c.want)
-			}
-		})
-	}
+	})
 }
 
 // brkKindOf names the kind of a brackets finding from its confidence.

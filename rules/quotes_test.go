@@ -59,10 +59,7 @@ func TestQuotesClean(t *testing.T) {
 }
 
 func TestQuotesCases(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []string // flagged texts
-	}{
+	qtsRunCases(t, Quotes, []qtsCase{
 		{"multi-paragraph quotation", "“One paragraph open.\n\n“Another one.\n\n“Closed now,” he said.\n", nil},
 		{"last paragraph left open", "“One paragraph open.\n\nThe next one is narration.\n", []string{"“"}},
 		{"quotation carried over a paragraph break", "He said “the plan\n\nis dead” and left.\n", nil},
@@ -75,10 +72,20 @@ func TestQuotesCases(t *testing.T) {
 		{"low-nine quotes", "„Ja“ and „nein” are fine.", nil},
 		{"low-nine unclosed", "„Ja and no more.", []string{"„"}},
 		{"single quotes ignored", "‘unclosed single and ’tis fine", nil},
-	}
+	})
+}
+
+// qtsCase is a text and what a rule must flag in it.
+type qtsCase struct {
+	name, text string
+	want       []string // flagged texts, in order
+}
+
+// qtsRunCases checks each case in a subtest of its name.
+func qtsRunCases(t *testing.T, rule *mtcheck.Rule, cases []qtsCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := mtchecktest.Flagged(t, c.text, Quotes)
+			got := mtchecktest.Flagged(t, c.text, rule)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}

@@ -42,18 +42,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 func (r *recorder) Helper() {}
 
 func TestRunReportsMismatches(t *testing.T) {
-	teh := &mtcheck.Rule{Name: "teh", Run: func(p *mtcheck.Pass) error {
-		text := p.Text()
-		for i := 0; ; {
-			j := strings.Index(text[i:], "teh")
-			if j < 0 {
-				return nil
-			}
-			s := mtcheck.Span{Start: i + j, End: i + j + 3}
-			p.Reportf(s, 1, []mtcheck.Fix{mtcheck.ReplaceFix("fix", s, "the", true)}, "typo")
-			i = s.End
-		}
-	}}
+	teh := tehRule(nil)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.txt")
 	require.NoError(t, os.WriteFile(good, []byte("Say teh word.\n// want teh \"teh\"\nClean line.\n"), 0o644))
@@ -97,7 +86,8 @@ func (r *fatalRecorder) do(f func()) {
 	<-done
 }
 
-// tehRule flags every "teh"; with Run set to a counter it counts its runs.
+// tehRule flags every "teh" with a safe fix to "the"; given a counter, it
+// counts its runs.
 func tehRule(runs *atomic.Int64) *mtcheck.Rule {
 	return &mtcheck.Rule{Name: "teh", Run: func(p *mtcheck.Pass) error {
 		if runs != nil {
@@ -110,7 +100,7 @@ func tehRule(runs *atomic.Int64) *mtcheck.Rule {
 				return nil
 			}
 			s := mtcheck.Span{Start: i + j, End: i + j + 3}
-			p.Reportf(s, 1, nil, "typo")
+			p.Reportf(s, 1, []mtcheck.Fix{mtcheck.ReplaceFix("fix", s, "the", true)}, "typo")
 			i = s.End
 		}
 	}}

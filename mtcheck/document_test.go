@@ -157,6 +157,7 @@ func TestAlignTokensSkipsWhatItCannotPlace(t *testing.T) {
 func TestSentencesOfHugeParagraph(t *testing.T) {
 	// A paragraph far larger than one segmenter chunk: sentences come out
 	// whole (none cut at a chunk edge), in order, with source offsets.
+	skipWithoutLayers(t)
 	unit := "The committee met on Monday in Geneva. Talks lasted “four hours” today! "
 	text := strings.Repeat(unit, 4*maxSegmentChunk/len(unit))
 	d := NewDocument(text)

@@ -22,7 +22,6 @@ type proseToken = prose.Token
 var (
 	segmenterOnce sync.Once
 	segmenter     *sentences.DefaultSentenceTokenizer
-	segmenterMu   sync.Mutex
 
 	modelOnce sync.Once
 	model     *prose.Model
@@ -50,12 +49,11 @@ func proseModel() *prose.Model {
 	return model
 }
 
-// segmentText returns the byte spans of the sentences of para.
+// segmentText returns the byte spans of the sentences of para. It takes no
+// lock: after loading, the punkt tokenizer only reads its model, and every
+// call works on tokens of its own.
 func segmentText(para string) []Span {
-	tok := sentenceTokenizer()
-	segmenterMu.Lock()
-	ss := tok.Tokenize(para)
-	segmenterMu.Unlock()
+	ss := sentenceTokenizer().Tokenize(para)
 	out := make([]Span, len(ss))
 	for i, s := range ss {
 		out[i] = Span{s.Start, s.End}

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	mtlint [flags] path ...
+//	mtlint -jsonl [flags] < in.jsonl > out.jsonl
 //
 // A path may be a file, a directory (searched recursively for .txt and .md
 // files, skipping hidden folders, node_modules and vendor) or "-" for
@@ -12,6 +13,9 @@
 // found, 1 when something was, 2 for usage errors and input errors (a file
 // that cannot be read, is not UTF-8, is binary, or a directory loop); one bad
 // file never stops the others from being checked.
+//
+// With -jsonl, mtlint is a JSON Lines filter from standard input to standard
+// output (see jsonl.go for the contract).
 package main
 
 import (
@@ -57,6 +61,8 @@ type options struct {
 	diff          bool
 	version       bool
 	exts          []string
+	jsonl         bool
+	maxLine       int
 	paths         []string
 	usage         func()
 
@@ -114,6 +120,8 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented starter .mtcheck.yml into the working directory and exit")
 	fs.StringVar(&o.kind, "type", "", "document type: txt|md|html (default: by file extension; standard input: txt)")
 	fs.BoolVar(&o.reportUnused, "report-unused-disables", false, "report mtcheck-disable comments that suppress nothing")
+	fs.BoolVar(&o.jsonl, "jsonl", false, "filter JSON Lines from stdin to stdout: each {\"text\":…} line gets an \"mtcheck\" member")
+	fs.IntVar(&o.maxLine, "max-line", defaultMaxLine, "with -jsonl, the longest line checked in bytes; longer lines get an error object")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -125,6 +133,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 			o.failLevelSet = true
 		}
 	})
+	if o.maxLine < 1 {
+		return nil, fmt.Errorf("-max-line must be positive, got %d", o.maxLine)
+	}
 	if o.kind != "" {
 		if _, err := markup.ParseKind(o.kind); err != nil {
 			return nil, fmt.Errorf("-type: %v", err)
@@ -244,6 +255,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		listRules(stdout, checker)
 		return 0
 	}
+	if o.jsonl {
+		if len(o.paths) > 0 || o.fix || o.diff {
+			fmt.Fprintln(stderr, "mtlint: -jsonl filters standard input to standard output; it takes no paths, -fix or -diff")
+			return 2
+		}
+		// The project file of the working directory applies, as for
+		// standard input; texts are plain text.
+		checker, _, err := proj.checkerFor("")
+		if err != nil {
+			fmt.Fprintf(stderr, "mtlint: %v\n", err)
+			return 2
+		}
+		return runJSONL(checker, o.maxLine, stdin, stdout, stderr)
+	}
 	if len(o.paths) == 0 {
 		o.usage()
 		return 2
@@ -257,7 +282,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	inputs := filterIncluded(proj, o.paths, collect(o.paths, o.exts))
-	files := checkAll(proj, inputs, stdin)
+	prog := startProgress(stderr, len(inputs), progressDelay(), progressEvery, isTerminal(stderr))
+	files := checkAll(proj, inputs, stdin, prog)
+	prog.finish()
 
 	status := 0
 	for i := range files {
@@ -343,8 +370,9 @@ type file struct {
 }
 
 // checkAll reads and checks every input on all cores with the one shared
-// checker; the result order is the input order.
-func checkAll(p *project, inputs []input, stdin io.Reader) []file {
+// checker; the result order is the input order. prog (nil: none) counts
+// the files done.
+func checkAll(p *project, inputs []input, stdin io.Reader, prog *progress) []file {
 	files := make([]file, len(inputs))
 	for i, in := range inputs {
 		files[i].input = in
@@ -366,6 +394,7 @@ func checkAll(p *project, inputs []input, stdin io.Reader) []file {
 			defer wg.Done()
 			for i := range jobs {
 				checkOne(p, &files[i])
+				prog.add()
 			}
 		}()
 	}

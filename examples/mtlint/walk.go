@@ -79,7 +79,7 @@ func collect(paths []string, exts []string) []input {
 		}
 		switch {
 		case fi.IsDir():
-			c.walk(p, fi, nil)
+			c.addDir(p, fi)
 		case fi.Mode().IsRegular():
 			c.addFile(p, fi)
 		default:

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"sort"
 	"unicode/utf8"
 )
 
@@ -163,16 +162,7 @@ func (c *Checker) CheckDocument(ctx context.Context, doc *Document) (*Report, er
 			diags = append(diags, got...)
 		}
 	}
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule < b.Rule
-	})
+	SortDiagnostics(diags)
 	return newReport(doc, diags), nil
 }
 

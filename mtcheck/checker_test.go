@@ -258,3 +258,13 @@ func BenchmarkCheckNoRules(b *testing.B) {
 		}
 	}
 }
+
+func TestSortDiagnostics(t *testing.T) {
+	d := func(start, end int, rule, msg string) Diagnostic {
+		return Diagnostic{Span: Span{Start: start, End: end}, Rule: rule, Message: msg}
+	}
+	diags := []Diagnostic{d(5, 9, "a", ""), d(1, 4, "b", ""), d(1, 3, "z", ""), d(1, 4, "a", "first"), d(1, 4, "a", "second"), d(0, 9, "c", "")}
+	SortDiagnostics(diags)
+	want := []Diagnostic{d(0, 9, "c", ""), d(1, 3, "z", ""), d(1, 4, "a", "first"), d(1, 4, "a", "second"), d(1, 4, "b", ""), d(5, 9, "a", "")}
+	assert.Equal(t, want, diags)
+}

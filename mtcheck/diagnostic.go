@@ -1,5 +1,7 @@
 package mtcheck
 
+import "sort"
+
 // Diagnostic is one finding: where, which rule, how sure and how bad.
 type Diagnostic struct {
 	Span
@@ -52,4 +54,19 @@ func DeleteFix(message string, span Span, safe bool) Fix {
 // ReplaceFix returns a fix that replaces span with text.
 func ReplaceFix(message string, span Span, text string, safe bool) Fix {
 	return Fix{Message: message, Safe: safe, Edits: []TextEdit{{Span: span, NewText: text}}}
+}
+
+// SortDiagnostics puts diagnostics in report order: by start, then end,
+// then rule name, keeping the order of diagnostics equal in all three.
+func SortDiagnostics(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Rule < b.Rule
+	})
 }

@@ -1,13 +1,13 @@
 package rules
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
 )
 
 // newsText returns about size bytes of news-like prose built from the clean
@@ -40,37 +40,16 @@ func denseText(size int) string {
 	return strings.Repeat(unit, size/len(unit))
 }
 
-// firstBatch are the rules of the first batch, none of which needs prose.
-var firstBatch = []string{"missing-space", "mt-fingerprint", "boilerplate", "duplicate-line", "repeated-word"}
-
-func benchChecker(b *testing.B, names []string) *mtcheck.Checker {
-	b.Helper()
-	set := Default()
-	if names != nil {
-		set = nil
-		for _, n := range names {
-			if r := ByName(n); r != nil {
-				set = append(set, r)
-			}
+// firstBatch returns the rules of the first batch, none of which needs
+// prose.
+func firstBatch() []*mtcheck.Rule {
+	var set []*mtcheck.Rule
+	for _, n := range []string{"missing-space", "mt-fingerprint", "boilerplate", "duplicate-line", "repeated-word"} {
+		if r := ByName(n); r != nil {
+			set = append(set, r)
 		}
 	}
-	c, err := mtcheck.New(set)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-func runBench(b *testing.B, c *mtcheck.Checker, text string) {
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	ctx := context.Background()
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := c.Check(ctx, text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return set
 }
 
 // BenchmarkCheck measures whole checks: the first batch of rules and every
@@ -78,9 +57,9 @@ func runBench(b *testing.B, c *mtcheck.Checker, text string) {
 // artefacts.
 func BenchmarkCheck(b *testing.B) {
 	mb := newsText(b, 1<<20)
-	b.Run("firstbatch/1MB", func(b *testing.B) { runBench(b, benchChecker(b, firstBatch), mb) })
-	b.Run("firstbatch/10MB", func(b *testing.B) { runBench(b, benchChecker(b, firstBatch), newsText(b, 10<<20)) })
-	b.Run("firstbatch/dense1MB", func(b *testing.B) { runBench(b, benchChecker(b, firstBatch), denseText(1<<20)) })
-	b.Run("default/1MB", func(b *testing.B) { runBench(b, benchChecker(b, nil), mb) })
-	b.Run("default/dense1MB", func(b *testing.B) { runBench(b, benchChecker(b, nil), denseText(1<<20)) })
+	b.Run("firstbatch/1MB", func(b *testing.B) { mtchecktest.Bench(b, mb, firstBatch()...) })
+	b.Run("firstbatch/10MB", func(b *testing.B) { mtchecktest.Bench(b, newsText(b, 10<<20), firstBatch()...) })
+	b.Run("firstbatch/dense1MB", func(b *testing.B) { mtchecktest.Bench(b, denseText(1<<20), firstBatch()...) })
+	b.Run("default/1MB", func(b *testing.B) { mtchecktest.Bench(b, mb, Default()...) })
+	b.Run("default/dense1MB", func(b *testing.B) { mtchecktest.Bench(b, denseText(1<<20), Default()...) })
 }

@@ -35,7 +35,7 @@ func TestBoilerplateSeed(t *testing.T) {
 		"More like this",
 		teasers,
 	}
-	got := mtfFlagged(t, Boilerplate, text)
+	got := mtchecktest.Flagged(t, text, Boilerplate)
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: flagged\n%q\nwant\n%q", got, want)
 	}
@@ -81,7 +81,7 @@ func TestBoilerplateFixes(t *testing.T) {
 
 func TestBoilerplateTeaserNotSafe(t *testing.T) {
 	text := "Body.\n\nRelated posts\n\nA headline about ferries\n\nThe snippet runs on and on...\n"
-	rep := mtfCheck(t, Boilerplate, text)
+	rep := mtchecktest.Check(t, text, Boilerplate)
 	if len(rep.Diagnostics) != 2 {
 		t.Fatalf("got %d diagnostics, want header and teaser block", len(rep.Diagnostics))
 	}
@@ -96,10 +96,12 @@ func TestBoilerplateTeaserNotSafe(t *testing.T) {
 
 func TestBoilerplateEdges(t *testing.T) {
 	for _, s := range []string{"", "\n", "[caption", "[/caption]", "The post  appeared first on ", "Source link", "More like this\n\n...", "More like this\n\nx\ny\nz..."} {
-		mtfFlagged(t, Boilerplate, s)
+		mtchecktest.Flagged(t, s, Boilerplate)
 	}
 }
 
-func TestBoilerplateClean(t *testing.T) { mtfRunClean(t, Boilerplate) }
+func TestBoilerplateClean(t *testing.T) {
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Boilerplate)
+}
 
 func BenchmarkBoilerplate(b *testing.B) { mtfBench(b, Boilerplate) }

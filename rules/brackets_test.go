@@ -2,7 +2,6 @@ package rules
 
 import (
 	"maps"
-	"os"
 	"slices"
 	"testing"
 
@@ -29,7 +28,7 @@ func TestBracketsSeed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: got %q, want %q", got, want)
 	}
-	for _, d := range qtsCheck(t, Brackets, text) {
+	for _, d := range mtchecktest.Check(t, text, Brackets).Diagnostics {
 		if d.Confidence != brkConfInsertion {
 			t.Errorf("seed %q: confidence %.2f, want %.2f", text[d.Start:d.End], d.Confidence, brkConfInsertion)
 		}
@@ -40,14 +39,11 @@ func TestBracketsSeed(t *testing.T) {
 }
 
 func TestBracketsClean(t *testing.T) {
-	qtsCleanCorpus(t, Brackets)
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Brackets)
 }
 
 func TestBracketsCases(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []string
-	}{
+	qtsRunCases(t, Brackets, []qtsCase{
 		{"closing on a later line", "The study (run\nover two years) ended.\n", nil},
 		{"across a paragraph break", "The study (run\n\nover two years) ended.\n", []string{"(", ")"}},
 		{"nested", "A (b [c {d} e] f) g.", nil},
@@ -68,18 +64,7 @@ func TestBracketsCases(t *testing.T) {
 		{"roman-looking word", "a civil) war", []string{")"}},
 		{"smiley run", "ok)) bye", nil},
 		{"frown and wink", "sad :( but ;-) fine", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			for _, d := range qtsCheck(t, Brackets, c.text) {
-				got = append(got, c.text[d.Start:d.End])
-			}
-			if !slices.Equal(got, c.want) {
-				t.Errorf("got %q, want %q", got, c.want)
-			}
-		})
-	}
+	})
 }
 
 // brkKindOf names the kind of a brackets finding from its confidence.
@@ -101,21 +86,9 @@ func brkKindOf(d mtcheck.Diagnostic) string {
 // the counts recorded beside the confidence constants.
 func TestBracketsConfidenceCounts(t *testing.T) {
 	counts := map[string]int{}
-	for _, name := range []string{"positive.txt", "negative.txt"} {
-		b, err := os.ReadFile("../testdata/rules/brackets/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := mtchecktest.Parse(string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range qtsCheck(t, Brackets, f.Text) {
-			if name == "negative.txt" {
-				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
-			}
-			counts[brkKindOf(d)]++
-		}
+	_, diags := qtsFixtureFindings(t, Brackets, "../testdata/rules/brackets/")
+	for _, d := range diags {
+		counts[brkKindOf(d)]++
 	}
 	want := map[string]int{"insertion": 3, "unclosed": 5, "stray": 4, "mismatch": 2}
 	if !maps.Equal(counts, want) {
@@ -124,5 +97,5 @@ func TestBracketsConfidenceCounts(t *testing.T) {
 }
 
 func BenchmarkBrackets(b *testing.B) {
-	qtsBench(b, Brackets)
+	mtchecktest.Bench(b, qtsBenchText(), Brackets)
 }

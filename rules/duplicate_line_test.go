@@ -20,7 +20,7 @@ func TestDuplicateLineNegative(t *testing.T) {
 func TestDuplicateLineSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
 	title, _, _ := strings.Cut(text, "\n")
-	rep := mtfCheck(t, DuplicateLine, text)
+	rep := mtchecktest.Check(t, text, DuplicateLine)
 	var got []string
 	for _, d := range rep.Diagnostics {
 		got = append(got, text[d.Start:d.End])
@@ -39,7 +39,7 @@ func TestDuplicateLineSeed(t *testing.T) {
 
 func TestDuplicateLineFixNotSafe(t *testing.T) {
 	text := "The harbour market reopened today.\n\nStalls sell fish and bread.\n\nThe harbour market reopened today.\n\nEnd of the report here.\n"
-	rep := mtfCheck(t, DuplicateLine, text)
+	rep := mtchecktest.Check(t, text, DuplicateLine)
 	if len(rep.Diagnostics) != 1 {
 		t.Fatalf("got %d diagnostics, want 1", len(rep.Diagnostics))
 	}
@@ -61,13 +61,15 @@ func TestDuplicateLineFixNotSafe(t *testing.T) {
 
 func TestDuplicateLineEdges(t *testing.T) {
 	for _, s := range []string{"", "\n\n", "a b c d e f g h i j\na b c d e f g h i j", "a b c d e f g h i j\r\na b c d e f g h i j\r\n"} {
-		mtfFlagged(t, DuplicateLine, s)
+		mtchecktest.Flagged(t, s, DuplicateLine)
 	}
-	if got := mtfFlagged(t, DuplicateLine, "One two three four five six.\r\n\r\nOne two three four five six.\r\n"); len(got) != 1 {
+	if got := mtchecktest.Flagged(t, "One two three four five six.\r\n\r\nOne two three four five six.\r\n", DuplicateLine); len(got) != 1 {
 		t.Errorf("CRLF lines: flagged %q, want one", got)
 	}
 }
 
-func TestDuplicateLineClean(t *testing.T) { mtfRunClean(t, DuplicateLine) }
+func TestDuplicateLineClean(t *testing.T) {
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", DuplicateLine)
+}
 
 func BenchmarkDuplicateLine(b *testing.B) { mtfBench(b, DuplicateLine) }

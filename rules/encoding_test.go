@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -19,42 +17,17 @@ func TestEncodingNegative(t *testing.T) {
 
 func TestEncodingSeed(t *testing.T) {
 	seed := mtchecktest.Seed(t)
-	c, err := mtcheck.New([]*mtcheck.Rule{Encoding})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range rep.Diagnostics {
+	for _, d := range mtchecktest.Check(t, seed, Encoding).Diagnostics {
 		t.Errorf("unexpected %q: %s", d.Span.Text(seed), d.Message)
 	}
 }
 
 func TestEncodingClean(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/clean/*")
-	if len(files) == 0 {
-		t.Skip("no clean corpus")
-	}
-	for _, f := range files {
-		mtchecktest.Run(t, f, Encoding)
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Encoding)
 }
 
 func BenchmarkEncoding(b *testing.B) {
-	text := lexBenchText()
-	c, err := mtcheck.New([]*mtcheck.Rule{Encoding})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.Bench(b, lexBenchText(), Encoding)
 }
 
 // BenchmarkLexNews measures both rules on about 1 MB of clean news prose.
@@ -62,11 +35,7 @@ func BenchmarkLexNews(b *testing.B) {
 	text := newsText(b, 1<<20)
 	for _, r := range []*mtcheck.Rule{Encoding, TorturedPhrase} {
 		b.Run(r.Name, func(b *testing.B) {
-			c, err := mtcheck.New([]*mtcheck.Rule{r})
-			if err != nil {
-				b.Fatal(err)
-			}
-			runBench(b, c, text)
+			mtchecktest.Bench(b, text, r)
 		})
 	}
 }

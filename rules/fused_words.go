@@ -377,7 +377,8 @@ func (s *fswScan) scan() {
 }
 
 // fswInURL reports whether the token is part of a URL, address, handle or
-// hashtag.
+// hashtag: a chat nick, a Markdown handle or a word touching digits, or
+// what nmsInURL finds.
 func fswInURL(text string, start, end int) bool {
 	if end < len(text) && start > 0 && ((text[end] == '>' && text[start-1] == '<') || (text[end] == ']' && text[start-1] == '[')) {
 		return true // <nick> in a chat log, [handle](link) in Markdown
@@ -385,28 +386,7 @@ func fswInURL(text string, start, end int) bool {
 	if (end < len(text) && text[end] >= '0' && text[end] <= '9') || (start > 0 && text[start-1] >= '0' && text[start-1] <= '9') {
 		return true // DavidCai1993: a handle or identifier
 	}
-	if start > 0 {
-		switch text[start-1] {
-		case '/', '@', '#', '_', '=', '\\', '.':
-			if text[start-1] != '.' {
-				return true
-			}
-			if start > 1 && text[start-2] >= 'a' && text[start-2] <= 'z' && text[start] >= 'a' && text[start] <= 'z' {
-				return true
-			}
-		}
-	}
-	if end < len(text) {
-		switch text[end] {
-		case '/', '@', '_', '\\':
-			return true
-		case '.':
-			if end+1 < len(text) && text[end+1] >= 'a' && text[end+1] <= 'z' {
-				return true
-			}
-		}
-	}
-	return false
+	return nmsInURL(text, start, end)
 }
 
 // fswSentenceStart reports whether the word at off opens a sentence, a line
@@ -437,26 +417,8 @@ func fswSentenceStart(text string, off int) bool {
 	return true
 }
 
-var fswAbbrevs = fswSet("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+var fswAbbrevs = nmsSet("Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
 	"Sgt", "Rev", "Hon", "Maj", "Jr", "Sr")
-
-// fswLower returns w lower-cased in *buf (valid until the next call).
-func fswLower(buf *[]byte, w string) []byte {
-	b := (*buf)[:0]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			b = append(b[:0], strings.ToLower(w)...)
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	*buf = b
-	return b
-}
 
 // known reports whether w is used in the text on its own as a capitalised
 // word that is not a common word.
@@ -467,7 +429,7 @@ func (s *fswScan) known(w string) bool {
 	if _, stop := fswNotNames[w]; stop {
 		return false
 	}
-	if _, ok := s.lower[string(fswLower(&s.buf, w))]; ok { // no allocation for the lookup
+	if _, ok := s.lower[string(nmsLower(&s.buf, w))]; ok { // no allocation for the lookup
 		return false
 	}
 	return true
@@ -540,7 +502,7 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 			if len(left) < 4 || len(tail) < 6 {
 				continue
 			}
-			if _, ok := s.lastLow[string(fswLower(&s.buf, tail))]; !ok {
+			if _, ok := s.lastLow[string(nmsLower(&s.buf, tail))]; !ok {
 				continue
 			}
 		}
@@ -767,14 +729,6 @@ func fswStartsWord(seg string) bool {
 	return n >= 2
 }
 
-func fswSet(words ...string) map[string]struct{} {
-	m := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m[w] = struct{}{}
-	}
-	return m
-}
-
 // fswGlue are words that follow a name in news prose; a name fused with one
 // of them lost its space. Two-letter words (is, in, on) are left out: too
 // many real names end in them (Boston, Austin, Dennis).
@@ -789,17 +743,17 @@ var fswGlue = []string{
 
 // fswCreditsAny are photo credits that never start a real CamelCase word:
 // glued to any capitalised word, they lost a space or line break.
-var fswCreditsAny = fswSet("Alamy", "Reuters", "Getty", "Images", "Shutterstock", "AFP", "EPA", "WireImage",
+var fswCreditsAny = nmsSet("Alamy", "Reuters", "Getty", "Images", "Shutterstock", "AFP", "EPA", "WireImage",
 	"Handout", "Xinhua", "Corbis", "iStock")
 
 // fswCredits are credit words that also start brand names (BloombergQuint,
 // APIs): they count only before a word that opens a sentence or a name.
-var fswCredits = fswSet("AP", "UPI", "DPA", "AAP", "ANP", "TASS", "Tass", "Bloomberg", "Sputnik",
+var fswCredits = nmsSet("AP", "UPI", "DPA", "AAP", "ANP", "TASS", "Tass", "Bloomberg", "Sputnik",
 	"Anadolu", "Photo", "Credit", "Caption", "Pool", "Contributor", "Courtesy")
 
 // fswSections are site-navigation words that scrapers leave glued to the
 // first word of the article.
-var fswSections = fswSet("Home", "World", "News", "Politics", "Business", "Sport", "Sports", "Opinion",
+var fswSections = nmsSet("Home", "World", "News", "Politics", "Business", "Sport", "Sports", "Opinion",
 	"Video", "Videos", "Live", "Share", "Advertisement", "Read", "More", "Health", "Science", "Tech",
 	"Technology", "Travel", "Culture", "Style", "Lifestyle", "Entertainment", "Markets", "Economy",
 	"Climate", "Weather", "Menu", "Search", "Subscribe", "Related", "Latest", "Trending", "Topics",
@@ -809,7 +763,7 @@ var fswSections = fswSet("Home", "World", "News", "Politics", "Business", "Sport
 
 // fswStarters are words that open sentences and captions; a known name or a
 // credit fused with one of them lost a space or a line break.
-var fswStarters = fswSet("The", "An", "In", "On", "At", "He", "She", "It", "They", "We", "His", "Her",
+var fswStarters = nmsSet("The", "An", "In", "On", "At", "He", "She", "It", "They", "We", "His", "Her",
 	"Their", "This", "That", "These", "Those", "There", "But", "And", "When", "While", "After", "Before",
 	"As", "If", "For", "From", "With", "By", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Officials",
 	"What", "Why", "How", "Who", "Where", "Does", "Do", "Did", "Is", "Are", "Was", "Were", "Can",
@@ -819,7 +773,7 @@ var fswStarters = fswSet("The", "An", "In", "On", "At", "He", "She", "It", "They
 
 // fswNotNames are capitalised words that are never the first half of a
 // fused name.
-var fswNotNames = fswSet("The", "This", "That", "There", "These", "Those", "New", "North", "South", "East",
+var fswNotNames = nmsSet("The", "This", "That", "There", "These", "Those", "New", "North", "South", "East",
 	"West", "Saint", "San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Great", "Little",
 	"Upper", "Lower", "Old", "Royal", "National", "United", "General", "Green", "Black", "White", "Red",
 	"Blue", "Brown", "Gold", "Silver", "Long", "High", "King", "Queen", "Prince", "Grand", "Central",
@@ -833,7 +787,7 @@ var fswNotNames = fswSet("The", "This", "That", "There", "These", "Those", "New"
 
 // fswSurnameEndings are tails that make a real surname or place name out of
 // a first name: Williamson, Charlesworth, Georgetown.
-var fswSurnameEndings = fswSet("son", "sen", "sson", "ton", "town", "worth", "well", "wood", "ford", "field",
+var fswSurnameEndings = nmsSet("son", "sen", "sson", "ton", "town", "worth", "well", "wood", "ford", "field",
 	"stone", "land", "ley", "berg", "burg", "stein", "man", "mann", "by", "ham", "ville", "dale", "more",
 	"shaw", "smith", "s", "es", "e", "a", "o", "y", "ie", "ina", "ine", "ette", "ella", "ito", "ita", "on",
 	"an", "en", "in", "er", "el", "ia", "io", "us", "is", "as", "ov", "ova", "ev", "eva", "ski", "sky",
@@ -842,7 +796,7 @@ var fswSurnameEndings = fswSet("son", "sen", "sson", "ton", "town", "worth", "we
 	"down", "book", "board", "way", "line", "ion", "ions", "ing", "et", "ets", "ber", "ple")
 
 // fswFirstNames are frequent first names in world news.
-var fswFirstNames = fswSet(
+var fswFirstNames = nmsSet(
 	"Vladimir", "Joe", "Donald", "Kamala", "Emmanuel", "Olaf", "Angela", "Boris", "Rishi", "Keir", "Liz",
 	"Theresa", "Xi", "Narendra", "Recep", "Volodymyr", "Dmitry", "Dmitri", "Sergei", "Sergey", "Alexei",
 	"Alexey", "Benjamin", "Justin", "Jacinda", "Jair", "Jens", "Ursula", "Antonio", "Mohammed",
@@ -875,7 +829,7 @@ var fswFirstNames = fswSet(
 )
 
 // fswSurnames are frequent surnames in world news.
-var fswSurnames = fswSet(
+var fswSurnames = nmsSet(
 	"Putin", "Biden", "Trump", "Obama", "Clinton", "Macron", "Scholz", "Merkel", "Johnson", "Sunak",
 	"Starmer", "Truss", "Zelensky", "Zelenskyy", "Erdogan", "Modi", "Jinping", "Netanyahu", "Trudeau",
 	"Ardern", "Bolsonaro", "Lula", "Stoltenberg", "Leyen", "Guterres", "Lavrov", "Peskov", "Shoigu",

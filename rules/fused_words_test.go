@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -13,7 +11,7 @@ import (
 func TestFusedWordsSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
 	var got []string
-	for _, d := range nmcCheck(t, FusedWords, text) {
+	for _, d := range mtchecktest.Check(t, text, FusedWords).Diagnostics {
 		got = append(got, d.Text(text))
 		t.Logf("%s (%.2f): %s", d.Text(text), d.Confidence, d.Message)
 		if d.Text(text) == "Vladimirputin" {
@@ -35,37 +33,23 @@ func TestFusedWordsFixtures(t *testing.T) {
 
 // BenchmarkFusedWords runs over 1 MB with 3,000 distinct names.
 func BenchmarkFusedWords(b *testing.B) {
-	nmcBench(b, FusedWords, nmcBenchText(1<<20, 3000))
+	mtchecktest.Bench(b, nmcBenchText(1<<20, 3000), FusedWords)
 }
 
 // BenchmarkFusedWordsManyNames has 30,000 distinct names in 1 MB, every
 // long one tried as a fusion.
 func BenchmarkFusedWordsManyNames(b *testing.B) {
-	nmcBench(b, FusedWords, nmcBenchText(1<<20, 30000))
+	mtchecktest.Bench(b, nmcBenchText(1<<20, 30000), FusedWords)
 }
 
 func TestFusedWordsClean(t *testing.T) {
-	for _, f := range nmcCleanFiles(t) {
-		mtchecktest.Run(t, f, FusedWords)
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", FusedWords)
 }
 
 // FuzzFusedWords checks that any input yields valid diagnostics without
 // panics.
 func FuzzFusedWords(f *testing.F) {
-	nmcFuzzSeeds(f)
-	c, err := mtcheck.New([]*mtcheck.Rule{FusedWords})
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
-		}
-		if _, err := c.Check(context.Background(), text); err != nil {
-			t.Fatal(err)
-		}
-	})
+	nmcFuzz(f, FusedWords)
 }
 
 // TestFusedWordsConfidence checks each kind's confidence and that only the
@@ -88,7 +72,7 @@ func TestFusedWordsConfidence(t *testing.T) {
 	}
 	for _, c := range cases {
 		var found bool
-		for _, d := range nmcCheck(t, FusedWords, c.text) {
+		for _, d := range mtchecktest.Check(t, c.text, FusedWords).Diagnostics {
 			if d.Text(c.text) != c.flagged {
 				t.Errorf("%q: unexpected %q", c.text, d.Text(c.text))
 				continue
@@ -106,27 +90,20 @@ func TestFusedWordsConfidence(t *testing.T) {
 
 // BenchmarkFusedWordsNews runs over 1 MB of the clean news corpus.
 func BenchmarkFusedWordsNews(b *testing.B) {
-	nmcBench(b, FusedWords, newsText(b, 1<<20))
+	mtchecktest.Bench(b, newsText(b, 1<<20), FusedWords)
 }
 
 // TestFusedWordsOptions checks that names given as options are known like
 // the built-in ones, and that bad entries are configuration errors.
 func TestFusedWordsOptions(t *testing.T) {
 	text := "The mayor, Teresaholm, welcomed the vote."
-	if ds := nmcCheck(t, FusedWords, text); len(ds) != 0 {
+	if ds := mtchecktest.Check(t, text, FusedWords).Diagnostics; len(ds) != 0 {
 		t.Fatalf("without options: got %d diagnostics", len(ds))
 	}
 	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{
 		"fused-words": {Options: map[string]any{"first-names": []any{"Teresa"}, "surnames": []any{"Holm"}}},
 	}}
-	c, err := mtcheck.New([]*mtcheck.Rule{FusedWords}, mtcheck.WithConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mtchecktest.CheckConfig(t, cfg, text, FusedWords)
 	if len(rep.Diagnostics) != 1 || rep.Diagnostics[0].Text(text) != "Teresaholm" || rep.Diagnostics[0].Fixes[0].Edits[0].NewText != "Teresa Holm" {
 		t.Errorf("with options: got %+v", rep.Diagnostics)
 	}

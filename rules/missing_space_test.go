@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,12 +19,12 @@ func TestMissingSpaceNegative(t *testing.T) {
 }
 
 func TestMissingSpaceClean(t *testing.T) {
-	mspRunClean(t, MissingSpace)
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", MissingSpace)
 }
 
 func TestMissingSpaceSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
-	got := mspFlagged(t, MissingSpace, text)
+	got := mtchecktest.Flagged(t, text, MissingSpace)
 	want := []string{"invasion.But", "Union.Stoltenberg"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("seed: flagged %q, want %q", got, want)
@@ -35,7 +34,7 @@ func TestMissingSpaceSeed(t *testing.T) {
 func TestMissingSpaceTechnical(t *testing.T) {
 	// A document with code marks keeps only strong sentence starters.
 	text := "Call `f()` and check err := g(x) { }.\nThe helper wraps gzip.Reader for us.\nThe buffer is released.Then the next request starts.\n"
-	got := mspFlagged(t, MissingSpace, text)
+	got := mtchecktest.Flagged(t, text, MissingSpace)
 	if strings.Join(got, "|") != "released.Then" {
 		t.Errorf("technical text: flagged %q, want only %q", got, "released.Then")
 	}
@@ -45,17 +44,17 @@ func TestMissingSpaceNameEvidence(t *testing.T) {
 	// A capitalised word glued after a sentence end is reported only when
 	// the document also uses it as a name in mid-sentence.
 	without := "The talks collapsed in the spring.Stoltenberg spoke later.\n"
-	if got := mspFlagged(t, MissingSpace, without); len(got) != 0 {
+	if got := mtchecktest.Flagged(t, without, MissingSpace); len(got) != 0 {
 		t.Errorf("without evidence: flagged %q, want nothing", got)
 	}
 	with := without + "Aides to Jens Stoltenberg confirmed it.\n"
-	if got := mspFlagged(t, MissingSpace, with); strings.Join(got, "|") != "spring.Stoltenberg" {
+	if got := mtchecktest.Flagged(t, with, MissingSpace); strings.Join(got, "|") != "spring.Stoltenberg" {
 		t.Errorf("with evidence: flagged %q, want %q", got, "spring.Stoltenberg")
 	}
 }
 
 func TestMissingSpaceFixSafety(t *testing.T) {
-	rep := mspCheckText(t, MissingSpace, "It ended.But not for long. He said \"no.\"Then left.\n")
+	rep := mtchecktest.Check(t, "It ended.But not for long. He said \"no.\"Then left.\n", MissingSpace)
 	if len(rep.Diagnostics) != 2 {
 		t.Fatalf("got %d diagnostics, want 2", len(rep.Diagnostics))
 	}
@@ -75,7 +74,7 @@ func TestMissingSpaceNoPanic(t *testing.T) {
 	inputs := []string{"", ".", "a.B", ".B", "a.", "é.É", "x.”", "x.“", "ab.\"", "ab.'A", strings.Repeat("a.", 1000) + "B",
 		strings.Repeat("x", 5000) + ".The" + strings.Repeat("y", 5000), "word.A", "word.I", "word.“"}
 	for _, in := range inputs {
-		mspCheckText(t, MissingSpace, in)
+		mtchecktest.Check(t, in, MissingSpace)
 	}
 }
 
@@ -83,42 +82,8 @@ func BenchmarkMissingSpace(b *testing.B) {
 	mspBench(b, MissingSpace)
 }
 
-// The helpers below are shared by this rule's and repeated-word's tests.
-
-func mspCheckText(t testing.TB, r *mtcheck.Rule, text string) *mtcheck.Report {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
-
-func mspFlagged(t testing.TB, r *mtcheck.Rule, text string) []string {
-	t.Helper()
-	var out []string
-	for _, d := range mspCheckText(t, r, text).Diagnostics {
-		out = append(out, text[d.Start:d.End])
-	}
-	return out
-}
-
-func mspRunClean(t *testing.T, r *mtcheck.Rule) {
-	files, _ := filepath.Glob("../testdata/clean/*.txt")
-	if len(files) == 0 {
-		t.Skip("no clean prose in testdata/clean")
-	}
-	for _, f := range files {
-		mtchecktest.Run(t, f, r)
-	}
-}
-
-// mspBench checks about 1 MB of the clean corpus and the rule's positive
-// fixtures.
+// mspBench checks about 1 MB of the clean corpus and the positive fixtures
+// of this rule and repeated-word.
 func mspBench(b *testing.B, r *mtcheck.Rule) {
 	var sb strings.Builder
 	files, _ := filepath.Glob("../testdata/clean/*.txt")
@@ -133,30 +98,18 @@ func mspBench(b *testing.B, r *mtcheck.Rule) {
 			sb.WriteString("\n\n")
 		}
 	}
-	text := sb.String()
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.Bench(b, sb.String(), r)
 }
 
 func TestMissingSpaceRepeatedTerm(t *testing.T) {
 	// A glued name repeated three times is a term; a glued strong starter
 	// repeated is still damage.
 	term := "The proc.Call helper. See proc.Call and proc.Call again, as Call says.\n"
-	if got := mspFlagged(t, MissingSpace, term); len(got) != 0 {
+	if got := mtchecktest.Flagged(t, term, MissingSpace); len(got) != 0 {
 		t.Errorf("term: flagged %q, want nothing", got)
 	}
 	slips := strings.Repeat("Talks ended.But the aides stayed. ", 3)
-	if got := mspFlagged(t, MissingSpace, slips); len(got) != 3 {
+	if got := mtchecktest.Flagged(t, slips, MissingSpace); len(got) != 3 {
 		t.Errorf("slips: flagged %q, want three", got)
 	}
 }

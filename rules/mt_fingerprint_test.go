@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"context"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -24,7 +22,7 @@ func TestMTFingerprintNegative(t *testing.T) {
 
 func TestMTFingerprintSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
-	got := mtfFlagged(t, MTFingerprint, text)
+	got := mtchecktest.Flagged(t, text, MTFingerprint)
 	want := []string{"rice field.", "rice field."}
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: flagged %q, want %q", got, want)
@@ -62,56 +60,23 @@ func TestMTFingerprintFixes(t *testing.T) {
 func TestMTFingerprintEdges(t *testing.T) {
 	// No panics and no reports on fragments at the edges of the text.
 	for _, s := range []string{"", ".", "rice field.", " rice field.", ". rice field", "a. increase.", "…", "”. rice field.", "\n.\n", "increase"} {
-		mtfFlagged(t, MTFingerprint, s)
+		mtchecktest.Flagged(t, s, MTFingerprint)
 	}
-	if got := mtfFlagged(t, MTFingerprint, "rice field."); len(got) != 0 {
+	if got := mtchecktest.Flagged(t, "rice field.", MTFingerprint); len(got) != 0 {
 		t.Errorf("a text that is only the phrase: flagged %q", got)
 	}
 }
 
-func TestMTFingerprintClean(t *testing.T) { mtfRunClean(t, MTFingerprint) }
+func TestMTFingerprintClean(t *testing.T) {
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", MTFingerprint)
+}
 
 func BenchmarkMTFingerprint(b *testing.B) { mtfBench(b, MTFingerprint) }
-
-// mtfFlagged runs rule on text and returns the flagged texts in order.
-func mtfFlagged(t testing.TB, rule *mtcheck.Rule, text string) []string {
-	t.Helper()
-	rep := mtfCheck(t, rule, text)
-	var out []string
-	for _, d := range rep.Diagnostics {
-		out = append(out, text[d.Start:d.End])
-	}
-	return out
-}
-
-func mtfCheck(t testing.TB, rule *mtcheck.Rule, text string) *mtcheck.Report {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
 
 // mtfFixAll applies the rule's fixes (only safe ones with safeOnly).
 func mtfFixAll(t testing.TB, rule *mtcheck.Rule, text string, safeOnly bool) string {
 	t.Helper()
-	return mtcheck.ApplyFixes(text, mtfCheck(t, rule, text).Diagnostics, safeOnly).Text
-}
-
-// mtfRunClean checks that rule reports nothing on the clean-prose corpus.
-func mtfRunClean(t *testing.T, rule *mtcheck.Rule) {
-	files, _ := filepath.Glob("../testdata/clean/*.txt")
-	if len(files) == 0 {
-		t.Skip("no clean corpus in testdata/clean")
-	}
-	for _, f := range files {
-		mtchecktest.Run(t, f, rule)
-	}
+	return mtcheck.ApplyFixes(text, mtchecktest.Check(t, text, rule).Diagnostics, safeOnly).Text
 }
 
 // mtfBenchText returns about 1 MB of varied text: sentences of generated
@@ -161,15 +126,7 @@ func mtfBench(b *testing.B, rule *mtcheck.Rule) {
 		}
 		text = string(data)
 	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		pass := &mtcheck.Pass{Rule: rule, Doc: mtcheck.NewDocument(text)}
-		if err := rule.Run(pass); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.BenchRun(b, text, rule)
 }
 
 // FuzzRulesB checks mt-fingerprint, boilerplate and duplicate-line on
@@ -187,7 +144,13 @@ func FuzzRulesB(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	rules := []*mtcheck.Rule{MTFingerprint, Boilerplate, DuplicateLine}
+	mtfFuzzFixes(f, MTFingerprint, Boilerplate, DuplicateLine)
+}
+
+// mtfFuzzFixes fuzzes rules on arbitrary valid text: no errors or panics,
+// valid spans (the checker validates them), and fixes that leave nothing
+// more to fix.
+func mtfFuzzFixes(f *testing.F, rules ...*mtcheck.Rule) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return

@@ -249,7 +249,7 @@ func (s *nmcScan) scan() {
 		}
 		end := i
 		word := text[start:end]
-		if nmcInURL(text, start, end) {
+		if nmsInURL(text, start, end) {
 			continue
 		}
 		if !unicode.IsUpper(first) {
@@ -286,33 +286,6 @@ func (s *nmcScan) scan() {
 		}
 		lastCap, lastCapEnd = oi, end
 	}
-}
-
-// nmcInURL reports whether the word at [start,end) is part of a URL, e-mail
-// address, handle or file name.
-func nmcInURL(text string, start, end int) bool {
-	if start > 0 {
-		switch text[start-1] {
-		case '/', '@', '#', '_', '=', '\\':
-			return true
-		case '.':
-			// "example.com" but not "Union.Stoltenberg" (a missing space).
-			if text[start] >= 'a' && text[start] <= 'z' && start > 1 && text[start-2] >= 'a' && text[start-2] <= 'z' {
-				return true
-			}
-		}
-	}
-	if end < len(text) {
-		switch text[end] {
-		case '/', '@', '_', '\\':
-			return true
-		case '.':
-			if end+1 < len(text) && text[end+1] >= 'a' && text[end+1] <= 'z' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func nmcIsLetterByte(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -377,15 +350,7 @@ func nmcAbbrevBefore(text string, dot int) bool {
 	return ok
 }
 
-var nmcAbbrevs = nmcSet("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "Hon", "Maj", "Cpl", "Pres", "Supt", "Insp", "Det", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle")
-
-func nmcSet(words ...string) map[string]struct{} {
-	m := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m[w] = struct{}{}
-	}
-	return m
-}
+var nmcAbbrevs = nmsSet("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof", "Rev", "Hon", "Maj", "Cpl", "Pres", "Supt", "Insp", "Det", "Fr", "Sr", "Jr", "Messrs", "Mme", "Mlle")
 
 // classify decides which forms look like names.
 func (s *nmcScan) classify() {
@@ -396,7 +361,7 @@ func (s *nmcScan) classify() {
 		if _, title := nmcTitles[f.text]; title {
 			continue
 		}
-		low := nmcLower(&s.buf, f.text)
+		low := nmsLower(&s.buf, f.text)
 		if _, ok := s.lower[string(low)]; ok { // no allocation for the lookup
 			continue // seen lowercase elsewhere: a common word
 		}
@@ -410,24 +375,6 @@ func (s *nmcScan) classify() {
 			s.eligible++
 		}
 	}
-}
-
-// nmcLower returns w lower-cased in *buf (valid until the next call).
-func nmcLower(buf *[]byte, w string) []byte {
-	b := (*buf)[:0]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			b = append(b[:0], strings.ToLower(w)...)
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	*buf = b
-	return b
 }
 
 // nmcCamel reports whether a word has a capital after three or more
@@ -892,7 +839,7 @@ func (s *nmcScan) neighbour(oi int32) int32 {
 
 // nmcModifiers are words that qualify many different names, so sharing one
 // is no evidence that two spellings name the same thing.
-var nmcModifiers = nmcSet("North", "South", "East", "West", "Central", "Latin", "New", "Northern", "Southern",
+var nmcModifiers = nmsSet("North", "South", "East", "West", "Central", "Latin", "New", "Northern", "Southern",
 	"Eastern", "Western", "Upper", "Lower", "Greater", "Great", "Little", "Old", "Saint", "St", "San", "Santa",
 	"Los", "Las", "Fort", "Port", "Mount", "Lake", "River", "Sea", "Gulf", "Bay", "Island", "Islands", "United",
 	"Republic", "Kingdom", "University", "College", "Street", "Road", "Avenue", "Square", "Park", "County",
@@ -901,7 +848,7 @@ var nmcModifiers = nmcSet("North", "South", "East", "West", "Central", "Latin", 
 	"Da", "Di", "La", "Le", "El", "Al", "Bin", "Ibn", "Abu", "Mc", "Mac", "Jr", "Sr")
 
 // nmcTitles are words that precede names without being part of them.
-var nmcTitles = nmcSet("Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General",
+var nmcTitles = nmsSet("Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General",
 	"Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Pope",
 	"Judge", "Justice", "Chancellor", "Premier", "Chief", "Lord", "Lady", "Sir", "Dame", "Saint", "Rev",
 	"Reverend", "Father", "Sister", "Brother", "Professor", "Prof", "Gen", "Col", "Lt", "Capt", "Sgt",
@@ -913,7 +860,7 @@ var nmcTitles = nmcSet("Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister"
 
 // nmcStopwords are capitalised words that open sentences and headlines
 // without being names.
-var nmcStopwords = nmcSet(
+var nmcStopwords = nmsSet(
 	"A", "An", "In", "On", "At", "As", "By", "Of", "To", "Or", "If", "So", "No", "Yes", "We", "He", "She",
 	"It", "Its", "His", "Her", "Our", "My", "But", "And", "For", "Yet", "Nor", "Out", "Up", "Off", "All",
 	"Any", "Now", "Too", "Can", "Let", "Oh", "Be", "Do", "Go", "Us", "You", "I", "One", "Two", "Three",

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -12,23 +10,10 @@ import (
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
 )
 
-func nmcCheck(t testing.TB, r *mtcheck.Rule, text string) []mtcheck.Diagnostic {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep.Diagnostics
-}
-
 func TestNameConsistencySeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
 	var got []string
-	for _, d := range nmcCheck(t, NameConsistency, text) {
+	for _, d := range mtchecktest.Check(t, text, NameConsistency).Diagnostics {
 		got = append(got, d.Text(text))
 		t.Logf("%s (%.2f): %s", d.Text(text), d.Confidence, d.Message)
 		if d.Text(text) == "Stoltemberg" {
@@ -98,63 +83,39 @@ func nmcBenchText(size, pool int) string {
 	return b.String()
 }
 
-func nmcBench(b *testing.B, r *mtcheck.Rule, text string) {
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // BenchmarkNameConsistency runs over 1 MB with 3,000 distinct names, about
 // what a megabyte of news holds.
 func BenchmarkNameConsistency(b *testing.B) {
-	nmcBench(b, NameConsistency, nmcBenchText(1<<20, 3000))
+	mtchecktest.Bench(b, nmcBenchText(1<<20, 3000), NameConsistency)
 }
 
 // BenchmarkNameConsistencyManyNames is the adversarial case: 30,000
 // distinct names in 1 MB, nearly all of them compared.
 func BenchmarkNameConsistencyManyNames(b *testing.B) {
-	nmcBench(b, NameConsistency, nmcBenchText(1<<20, 30000))
-}
-
-// nmcCleanFiles lists the shared clean-prose fixtures.
-func nmcCleanFiles(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("../testdata/clean/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, f := range files {
-		if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() && !strings.HasSuffix(f, ".golden") {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		t.Skip("no clean-prose fixtures in testdata/clean")
-	}
-	return out
+	mtchecktest.Bench(b, nmcBenchText(1<<20, 30000), NameConsistency)
 }
 
 func TestNameConsistencyClean(t *testing.T) {
-	for _, f := range nmcCleanFiles(t) {
-		mtchecktest.Run(t, f, NameConsistency)
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", NameConsistency)
 }
 
 // FuzzNameConsistency checks that any input yields valid diagnostics
 // without panics.
 func FuzzNameConsistency(f *testing.F) {
-	nmcFuzzSeeds(f)
-	c, err := mtcheck.New([]*mtcheck.Rule{NameConsistency})
+	nmcFuzz(f, NameConsistency)
+}
+
+// nmcFuzz checks rule on the names seeds and arbitrary valid text: no
+// error, no panic, and spans the checker accepts.
+func nmcFuzz(f *testing.F, rule *mtcheck.Rule) {
+	for _, s := range []string{
+		"", "A", "Stoltenberg Stoltenberg Stoltemberg", "Jens Stoltenberg. Jens Stoltemberg. Stoltenberg W. X. Y. Z. Stoltenberg",
+		"O'Neill O’Neil O'Neill", "Erdoğan Erdogan Erdogan", "VladimirPutin Vladimirputin ReutersThe APIs",
+		"Ünal Ünal Ünel ÜnalÖzil", "x.Stoltenberg Stoltenberg/ @Stoltenberg", "\u00a0Ab\u00a0Ab Ab' 'Ab", "ǅemal ǅemal ǅemel",
+	} {
+		f.Add(s)
+	}
+	c, err := mtcheck.New([]*mtcheck.Rule{rule})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -168,16 +129,6 @@ func FuzzNameConsistency(f *testing.F) {
 	})
 }
 
-func nmcFuzzSeeds(f *testing.F) {
-	for _, s := range []string{
-		"", "A", "Stoltenberg Stoltenberg Stoltemberg", "Jens Stoltenberg. Jens Stoltemberg. Stoltenberg W. X. Y. Z. Stoltenberg",
-		"O'Neill O’Neil O'Neill", "Erdoğan Erdogan Erdogan", "VladimirPutin Vladimirputin ReutersThe APIs",
-		"Ünal Ünal Ünel ÜnalÖzil", "x.Stoltenberg Stoltenberg/ @Stoltenberg", "\u00a0Ab\u00a0Ab Ab' 'Ab", "ǅemal ǅemal ǅemel",
-	} {
-		f.Add(s)
-	}
-}
-
 // TestNameConsistencyConfidence checks that the evidence orders the
 // confidence: a shared first name beats none, long names beat short ones,
 // and transliteration variants stay low.
@@ -185,7 +136,7 @@ func TestNameConsistencyConfidence(t *testing.T) {
 	conf := func(text, flagged string) float64 {
 		t.Helper()
 		var got []string
-		for _, d := range nmcCheck(t, NameConsistency, text) {
+		for _, d := range mtchecktest.Check(t, text, NameConsistency).Diagnostics {
 			if d.Text(text) == flagged {
 				return d.Confidence
 			}
@@ -204,14 +155,14 @@ func TestNameConsistencyConfidence(t *testing.T) {
 	if variant > nmcConfVariant {
 		t.Errorf("variant confidence %.2f above %.2f", variant, nmcConfVariant)
 	}
-	for _, d := range nmcCheck(t, NameConsistency, "Charles Michel spoke. Charles Michel left. Michael Saylor said no.") {
+	for _, d := range mtchecktest.Check(t, "Charles Michel spoke. Charles Michel left. Michael Saylor said no.", NameConsistency).Diagnostics {
 		t.Errorf("distinct people flagged: %s", d.Message)
 	}
 }
 
 // BenchmarkNameConsistencyNews runs over 1 MB of the clean news corpus.
 func BenchmarkNameConsistencyNews(b *testing.B) {
-	nmcBench(b, NameConsistency, newsText(b, 1<<20))
+	mtchecktest.Bench(b, newsText(b, 1<<20), NameConsistency)
 }
 
 // TestNameConsistencyOptions checks the variants and distinct options.
@@ -220,15 +171,7 @@ func TestNameConsistencyOptions(t *testing.T) {
 	check := func(opts map[string]any) []mtcheck.Diagnostic {
 		t.Helper()
 		cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"name-consistency": {Options: opts}}}
-		c, err := mtcheck.New([]*mtcheck.Rule{NameConsistency}, mtcheck.WithConfig(cfg))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := c.Check(context.Background(), text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep.Diagnostics
+		return mtchecktest.CheckConfig(t, cfg, text, NameConsistency).Diagnostics
 	}
 	if ds := check(nil); len(ds) != 1 || ds[0].Confidence < nmcConfNeutral {
 		t.Fatalf("default: got %+v", ds)

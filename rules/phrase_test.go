@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -65,28 +63,9 @@ func TestPhraseNegative(t *testing.T) {
 }
 
 func TestPhraseClean(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/clean/*.txt")
-	if len(files) == 0 {
-		t.Skip("no clean corpus")
-	}
 	// house-avoid flags contractions, which clean prose has; the other two
 	// house rules target words clean prose does not use.
-	for _, f := range files {
-		mtchecktest.Run(t, f, phrTestRules(t)[:2]...)
-	}
-}
-
-func phrCheck(t testing.TB, r *mtcheck.Rule, text string) *mtcheck.Report {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", phrTestRules(t)[:2]...)
 }
 
 func TestPhraseReportFields(t *testing.T) {
@@ -98,7 +77,7 @@ func TestPhraseReportFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "Staff Make use\nof the hall."
-	rep := phrCheck(t, r, text)
+	rep := mtchecktest.Check(t, text, r)
 	if len(rep.Diagnostics) != 1 {
 		t.Fatalf("got %d diagnostics, want 1", len(rep.Diagnostics))
 	}
@@ -154,10 +133,7 @@ func TestPhraseManyPhrasesOnePass(t *testing.T) {
 		want = append(want, p)
 	}
 	text := b.String()
-	var got []string
-	for _, d := range phrCheck(t, r, text).Diagnostics {
-		got = append(got, text[d.Start:d.End])
-	}
+	got := mtchecktest.Flagged(t, text, r)
 	if !slices.Equal(got, want) {
 		t.Errorf("got %d matches, want %d\nfirst differences: %v", len(got), len(want), phrFirstDiff(got, want))
 	}
@@ -182,10 +158,7 @@ func TestPhraseRegexAndPhraseOverlap(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "A cutting edge tool; an edge case; the edge."
-	var got []string
-	for _, d := range phrCheck(t, r, text).Diagnostics {
-		got = append(got, text[d.Start:d.End])
-	}
+	got := mtchecktest.Flagged(t, text, r)
 	// "cutting edge" (phrase, longer) wins over "cutting" (regex) at the
 	// same start; "edge case" (regex) wins over "edge" (phrase).
 	if want := []string{"cutting edge", "edge case", "edge"}; !slices.Equal(got, want) {
@@ -199,7 +172,7 @@ func TestPhraseNoPanicOnOddInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, text := range []string{"", "a", "-", "a-", "-a", "ab", "ab ", "ab\n\nc", "é", "É-", "’a", "a’", "\u0301a", "a\u0301"} {
-		phrCheck(t, r, text)
+		mtchecktest.Check(t, text, r)
 	}
 }
 
@@ -264,16 +237,7 @@ func BenchmarkPhrase(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				pass := &mtcheck.Pass{Rule: r, Doc: mtcheck.NewDocument(text)}
-				if err := r.Run(pass); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		b.Run(c.name, func(b *testing.B) { mtchecktest.BenchRun(b, text, r) })
 	}
 }
 
@@ -297,15 +261,7 @@ func FuzzPhrase(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		c, err := mtcheck.New([]*mtcheck.Rule{r})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := c.Check(context.Background(), text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range rep.Diagnostics {
+		for _, d := range mtchecktest.Check(t, text, r).Diagnostics {
 			m := text[d.Start:d.End]
 			if !want[phrFoldString(m)] {
 				t.Errorf("match %q is none of the phrases", m)
@@ -338,7 +294,7 @@ func phrFoldString(s string) string {
 func TestPhraseSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
 	for _, r := range phrTestRules(t) {
-		if rep := phrCheck(t, r, text); len(rep.Diagnostics) != 0 {
+		if rep := mtchecktest.Check(t, text, r); len(rep.Diagnostics) != 0 {
 			t.Errorf("%s flagged %d places in the seed", r.Name, len(rep.Diagnostics))
 		}
 	}

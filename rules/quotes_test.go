@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"context"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,26 +21,12 @@ func TestQuotesNegative(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/quotes/negative.txt", Quotes)
 }
 
-// qtsCheck runs rule on text and returns its diagnostics.
-func qtsCheck(t testing.TB, rule *mtcheck.Rule, text string) []mtcheck.Diagnostic {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep.Diagnostics
-}
-
 // qtsFlagged returns "line:text" for each diagnostic.
 func qtsFlagged(t testing.TB, rule *mtcheck.Rule, text string) []string {
 	t.Helper()
 	doc := mtcheck.NewDocument(text)
 	var out []string
-	for _, d := range qtsCheck(t, rule, text) {
+	for _, d := range mtchecktest.Check(t, text, rule).Diagnostics {
 		out = append(out, strconv.Itoa(doc.LineOf(d.Start))+":"+text[d.Start:d.End])
 	}
 	return out
@@ -60,43 +44,22 @@ func TestQuotesSeed(t *testing.T) {
 	}
 	// The empty pair and the dangling quotes have safe fixes; applying them
 	// leaves no quote finding behind.
-	diags := qtsCheck(t, Quotes, text)
+	diags := mtchecktest.Check(t, text, Quotes).Diagnostics
 	fixed := mtcheck.ApplyFixes(text, diags, true)
 	if len(fixed.Applied) != 4 {
 		t.Errorf("safe fixes applied to %d findings, want 4", len(fixed.Applied))
 	}
-	if again := qtsCheck(t, Quotes, fixed.Text); len(again) != 0 {
+	if again := mtchecktest.Check(t, fixed.Text, Quotes).Diagnostics; len(again) != 0 {
 		t.Errorf("after fixing, still %d findings: %v", len(again), again)
 	}
 }
 
 func TestQuotesClean(t *testing.T) {
-	qtsCleanCorpus(t, Quotes)
-}
-
-// qtsCleanCorpus checks that rule reports nothing on testdata/clean.
-func qtsCleanCorpus(t *testing.T, rule *mtcheck.Rule) {
-	files, _ := filepath.Glob("../testdata/clean/*")
-	if len(files) == 0 {
-		t.Skip("no clean corpus in testdata/clean")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range qtsCheck(t, rule, string(b)) {
-			pos := mtcheck.NewDocument(string(b)).Position(d.Start)
-			t.Errorf("%s:%d:%d: %s %q: %s", filepath.Base(f), pos.Line, pos.Column, d.Rule, string(b)[d.Start:d.End], d.Message)
-		}
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", Quotes)
 }
 
 func TestQuotesCases(t *testing.T) {
-	cases := []struct {
-		name, text string
-		want       []string // flagged texts
-	}{
+	qtsRunCases(t, Quotes, []qtsCase{
 		{"multi-paragraph quotation", "“One paragraph open.\n\n“Another one.\n\n“Closed now,” he said.\n", nil},
 		{"last paragraph left open", "“One paragraph open.\n\nThe next one is narration.\n", []string{"“"}},
 		{"quotation carried over a paragraph break", "He said “the plan\n\nis dead” and left.\n", nil},
@@ -109,13 +72,20 @@ func TestQuotesCases(t *testing.T) {
 		{"low-nine quotes", "„Ja“ and „nein” are fine.", nil},
 		{"low-nine unclosed", "„Ja and no more.", []string{"„"}},
 		{"single quotes ignored", "‘unclosed single and ’tis fine", nil},
-	}
+	})
+}
+
+// qtsCase is a text and what a rule must flag in it.
+type qtsCase struct {
+	name, text string
+	want       []string // flagged texts, in order
+}
+
+// qtsRunCases checks each case in a subtest of its name.
+func qtsRunCases(t *testing.T, rule *mtcheck.Rule, cases []qtsCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var got []string
-			for _, d := range qtsCheck(t, Quotes, c.text) {
-				got = append(got, c.text[d.Start:d.End])
-			}
+			got := mtchecktest.Flagged(t, c.text, rule)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
@@ -152,8 +122,29 @@ func TestQuotesConfidenceCounts(t *testing.T) {
 		"reversed": qtsConfReversed, "stray": qtsConfStray, "unclosed": qtsConfUnclosed, "straight": qtsConfStraight,
 	}
 	counts := map[string]int{}
+	text, diags := qtsFixtureFindings(t, Quotes, "../testdata/rules/quotes/")
+	for _, d := range diags {
+		k := qtsKindOf(d)
+		if d.Confidence != conf[k] {
+			t.Errorf("%s finding %q has confidence %.2f, want %.2f", k, text[d.Start:d.End], d.Confidence, conf[k])
+		}
+		counts[k]++
+	}
+	want := map[string]int{"empty": 6, "dangling": 7, "reversed-pair": 3, "reversed": 3, "stray": 4, "unclosed": 4, "straight": 3}
+	if !maps.Equal(counts, want) {
+		t.Errorf("findings by kind on the positive fixture: %v, want %v", counts, want)
+	}
+}
+
+// qtsFixtureFindings checks rule on the annotated positive.txt and
+// negative.txt in dir (annotations removed), fails t for any finding in the
+// negative one, and returns the positive one's text and findings.
+func qtsFixtureFindings(t *testing.T, rule *mtcheck.Rule, dir string) (string, []mtcheck.Diagnostic) {
+	t.Helper()
+	var text string
+	var diags []mtcheck.Diagnostic
 	for _, name := range []string{"positive.txt", "negative.txt"} {
-		b, err := os.ReadFile("../testdata/rules/quotes/" + name)
+		b, err := os.ReadFile(dir + name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,21 +152,16 @@ func TestQuotesConfidenceCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, d := range qtsCheck(t, Quotes, f.Text) {
-			if name == "negative.txt" {
-				t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
-			}
-			k := qtsKindOf(d)
-			if d.Confidence != conf[k] {
-				t.Errorf("%s finding %q has confidence %.2f, want %.2f", k, f.Text[d.Start:d.End], d.Confidence, conf[k])
-			}
-			counts[k]++
+		rep := mtchecktest.Check(t, f.Text, rule)
+		if name == "positive.txt" {
+			text, diags = f.Text, rep.Diagnostics
+			continue
+		}
+		for _, d := range rep.Diagnostics {
+			t.Errorf("negative fixture flagged %q", f.Text[d.Start:d.End])
 		}
 	}
-	want := map[string]int{"empty": 6, "dangling": 7, "reversed-pair": 3, "reversed": 3, "stray": 4, "unclosed": 4, "straight": 3}
-	if !maps.Equal(counts, want) {
-		t.Errorf("findings by kind on the positive fixture: %v, want %v", counts, want)
-	}
+	return text, diags
 }
 
 func FuzzQuotes(f *testing.F) {
@@ -186,12 +172,12 @@ func FuzzQuotes(f *testing.F) {
 		if !utf8.ValidString(s) {
 			t.Skip("the checker rejects invalid UTF-8")
 		}
-		for _, d := range qtsCheck(t, Quotes, s) {
+		for _, d := range mtchecktest.Check(t, s, Quotes).Diagnostics {
 			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
 				t.Fatalf("bad span %v", d.Span)
 			}
 		}
-		for _, d := range qtsCheck(t, Brackets, s) {
+		for _, d := range mtchecktest.Check(t, s, Brackets).Diagnostics {
 			if d.Start < 0 || d.End > len(s) || d.Start > d.End {
 				t.Fatalf("bad span %v", d.Span)
 			}
@@ -214,21 +200,5 @@ func qtsBenchText() string {
 }
 
 func BenchmarkQuotes(b *testing.B) {
-	qtsBench(b, Quotes)
-}
-
-func qtsBench(b *testing.B, rule *mtcheck.Rule) {
-	text := qtsBenchText()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.Bench(b, qtsBenchText(), Quotes)
 }

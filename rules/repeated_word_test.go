@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
@@ -18,12 +17,12 @@ func TestRepeatedWordNegative(t *testing.T) {
 }
 
 func TestRepeatedWordClean(t *testing.T) {
-	mspRunClean(t, RepeatedWord)
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", RepeatedWord)
 }
 
 func TestRepeatedWordSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
-	if got := mspFlagged(t, RepeatedWord, text); len(got) != 0 {
+	if got := mtchecktest.Flagged(t, text, RepeatedWord); len(got) != 0 {
 		t.Errorf("seed: flagged %q, want nothing", got)
 	}
 }
@@ -41,7 +40,7 @@ func TestRepeatedWordConfidence(t *testing.T) {
 		{"Officials who attended the meeting described the talks as tense\ntense and long.", rpwConfWordLine, false},
 	}
 	for _, tt := range tests {
-		rep := mspCheckText(t, RepeatedWord, tt.text)
+		rep := mtchecktest.Check(t, tt.text, RepeatedWord)
 		if len(rep.Diagnostics) != 1 {
 			t.Errorf("%q: got %d diagnostics, want 1", tt.text, len(rep.Diagnostics))
 			continue
@@ -56,7 +55,7 @@ func TestRepeatedWordConfidence(t *testing.T) {
 func TestRepeatedWordTriple(t *testing.T) {
 	// Three function words in a row are two slips; the fixes leave one.
 	text := "We met in the the the capital.\n"
-	rep := mspCheckText(t, RepeatedWord, text)
+	rep := mtchecktest.Check(t, text, RepeatedWord)
 	fixed := mtcheck.ApplyFixes(text, rep.Diagnostics, true)
 	if want := "We met in the capital.\n"; fixed.Text != want {
 		t.Errorf("got %q, want %q", fixed.Text, want)
@@ -66,7 +65,7 @@ func TestRepeatedWordTriple(t *testing.T) {
 func TestRepeatedWordCase(t *testing.T) {
 	// Only the first letter's case may differ.
 	for _, text := range []string{"encodeS encodes an S-type instruction.", "the THE end"} {
-		if got := mspFlagged(t, RepeatedWord, text); len(got) != 0 {
+		if got := mtchecktest.Flagged(t, text, RepeatedWord); len(got) != 0 {
 			t.Errorf("%q: flagged %q, want nothing", text, got)
 		}
 	}
@@ -76,7 +75,7 @@ func TestRepeatedWordNoPanic(t *testing.T) {
 	inputs := []string{"", "a", "a a", "the the", "The\nthe", "x’", "’’ ’", "the’ the’", "é é", "a-", "the -the",
 		strings.Repeat("the ", 1000), "\"the the", "the the [si", "[sic] the the"}
 	for _, in := range inputs {
-		mspCheckText(t, RepeatedWord, in)
+		mtchecktest.Check(t, in, RepeatedWord)
 	}
 }
 
@@ -98,17 +97,5 @@ func FuzzRulesA(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	rules := []*mtcheck.Rule{MissingSpace, RepeatedWord}
-	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
-		}
-		for _, r := range rules {
-			fixed := mtcheck.ApplyFixes(text, mspCheckText(t, r, text).Diagnostics, false).Text
-			again := mtcheck.ApplyFixes(fixed, mspCheckText(t, r, fixed).Diagnostics, false).Text
-			if again != fixed {
-				t.Errorf("%s: fixes not idempotent:\n%q\n-> %q\n-> %q", r.Name, text, fixed, again)
-			}
-		}
-	})
+	mtfFuzzFixes(f, MissingSpace, RepeatedWord)
 }

@@ -73,10 +73,7 @@ func nthIndex(text, sub string, n int) int {
 // is found and nothing else is flagged.
 func TestSeedArticle(t *testing.T) {
 	seed := mtchecktest.Seed(t)
-	c, err := mtcheck.New(Default())
-	require.NoError(t, err)
-	rep, err := c.Check(context.Background(), seed)
-	require.NoError(t, err)
+	rep := mtchecktest.Check(t, seed, Default()...)
 	found := make([]bool, len(seedArtefacts))
 	spans := make([]mtcheck.Span, len(seedArtefacts))
 	for i, a := range seedArtefacts {

@@ -17,7 +17,7 @@ func TestSentenceFragmentNegative(t *testing.T) {
 
 func TestSentenceFragmentSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
-	got := spfFlagged(t, SentenceFragment, text)
+	got := mtchecktest.Flagged(t, text, SentenceFragment)
 	want := []string{"Pledge not to deploy US missiles in Ukraine.", "To make mutual commitments."}
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: flagged %q, want %q", got, want)
@@ -25,5 +25,5 @@ func TestSentenceFragmentSeed(t *testing.T) {
 }
 
 func TestSentenceFragmentClean(t *testing.T) {
-	spfCheckClean(t, SentenceFragment)
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", SentenceFragment)
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ func TestSplicedFragmentNegative(t *testing.T) {
 
 func TestSplicedFragmentSeed(t *testing.T) {
 	text := mtchecktest.Seed(t)
-	got := spfFlagged(t, SplicedFragment, text)
+	got := mtchecktest.Flagged(t, text, SplicedFragment)
 	want := []string{"Fierce diplomacy", "Fresh attack", "Request for new defense pact", "Was not accepted"}
 	if !slices.Equal(got, want) {
 		t.Errorf("seed: flagged %q, want %q", got, want)
@@ -31,46 +30,7 @@ func TestSplicedFragmentSeed(t *testing.T) {
 }
 
 func TestSplicedFragmentClean(t *testing.T) {
-	spfCheckClean(t, SplicedFragment)
-}
-
-// spfFlagged runs rule on text and returns the flagged texts in order.
-func spfFlagged(t *testing.T, rule *mtcheck.Rule, text string) []string {
-	t.Helper()
-	c, err := mtcheck.New([]*mtcheck.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, d := range rep.Diagnostics {
-		got = append(got, text[d.Start:d.End])
-	}
-	return got
-}
-
-// spfCheckClean fails t for any diagnostic of rule in testdata/clean.
-func spfCheckClean(t *testing.T, rule *mtcheck.Rule) {
-	t.Helper()
-	files, _ := filepath.Glob("../testdata/clean/*")
-	if len(files) == 0 {
-		t.Skip("no clean corpus in testdata/clean")
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".golden") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range spfFlagged(t, rule, string(b)) {
-			t.Errorf("%s: %s flagged %q in clean prose", filepath.Base(f), rule.Name, s)
-		}
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", SplicedFragment)
 }
 
 // spfRepeat repeats unit, separated by blank lines, to about 1 MB.
@@ -112,40 +72,9 @@ func spfBench(b *testing.B, text string, rules ...*mtcheck.Rule) {
 	if len(rules) == 0 {
 		rules = []*mtcheck.Rule{SplicedFragment, SentenceFragment}
 	}
-	c, err := mtcheck.New(rules)
-	if err != nil {
-		b.Fatal(err)
-	}
 	// Load the sentence and tagger models before timing.
-	if _, err := c.Check(context.Background(), text[:min(len(text), 4096)]); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// spfCleanText returns the clean news corpus of testdata/clean joined by
-// blank lines.
-func spfCleanText(b *testing.B) string {
-	b.Helper()
-	files, _ := filepath.Glob("../testdata/clean/*.txt")
-	if len(files) == 0 {
-		b.Skip("no clean corpus in testdata/clean")
-	}
-	var parts []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		parts = append(parts, strings.TrimSpace(string(data)))
-	}
-	return strings.Join(parts, "\n\n")
+	mtchecktest.Check(b, text[:min(len(text), 4096)], rules...)
+	mtchecktest.Bench(b, text, rules...)
 }
 
 // BenchmarkSplicedFragment measures spliced-fragment and sentence-fragment
@@ -154,8 +83,8 @@ func spfCleanText(b *testing.B) string {
 // article (real news, heavily damaged: six candidates that need tags per 5 KB)
 // and on the rules' fixtures (the worst case: nearly every line a candidate).
 func BenchmarkSplicedFragment(b *testing.B) {
-	b.Run("news", func(b *testing.B) { spfBench(b, spfRepeat(spfCleanText(b))) })
-	b.Run("news/splice-only", func(b *testing.B) { spfBench(b, spfRepeat(spfCleanText(b)), SplicedFragment) })
+	b.Run("news", func(b *testing.B) { spfBench(b, newsText(b, 1<<20)) })
+	b.Run("news/splice-only", func(b *testing.B) { spfBench(b, newsText(b, 1<<20), SplicedFragment) })
 	b.Run("seed", func(b *testing.B) { spfBench(b, spfRepeat(mtchecktest.Seed(b))) })
 	b.Run("fixtures", func(b *testing.B) { spfBench(b, spfRepeat(spfFixtureText(b))) })
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,27 +20,13 @@ func TestTorturedPhraseNegative(t *testing.T) {
 
 func TestTorturedPhraseSeed(t *testing.T) {
 	seed := mtchecktest.Seed(t)
-	c, err := mtcheck.New([]*mtcheck.Rule{TorturedPhrase})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := c.Check(context.Background(), seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range rep.Diagnostics {
+	for _, d := range mtchecktest.Check(t, seed, TorturedPhrase).Diagnostics {
 		t.Errorf("unexpected %q: %s", d.Span.Text(seed), d.Message)
 	}
 }
 
 func TestTorturedPhraseClean(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/clean/*")
-	if len(files) == 0 {
-		t.Skip("no clean corpus")
-	}
-	for _, f := range files {
-		mtchecktest.Run(t, f, TorturedPhrase)
-	}
+	mtchecktest.RunAll(t, "../testdata/clean/*.txt", TorturedPhrase)
 }
 
 func TestTorturedBuiltinParses(t *testing.T) {
@@ -116,15 +101,8 @@ func TestTorturedPhraseListsOption(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := mtcheck.Config{Rules: map[string]mtcheck.RuleConfig{"tortured-phrase": {Options: map[string]any{"lists": []any{good}}}}}
-	c, err := mtcheck.New([]*mtcheck.Rule{TorturedPhrase}, mtcheck.WithConfig(cfg))
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "The solid state disk held the irregular woodland model and the colossal information."
-	rep, err := c.Check(context.Background(), text)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := mtchecktest.CheckConfig(t, cfg, text, TorturedPhrase)
 	var got []string
 	for _, d := range rep.Diagnostics {
 		got = append(got, d.Span.Text(text)+"="+d.Fixes[0].Edits[len(d.Fixes[0].Edits)-1].NewText)
@@ -152,16 +130,9 @@ func TestTorturedPhraseListsOption(t *testing.T) {
 
 func TestNewTorturedPhrase(t *testing.T) {
 	r := NewTorturedPhrase([]TorturedEntry{{Phrase: "kingdom of the sea", Expected: "naval power"}, {Phrase: "grim reaper", Expected: "death", Context: "medicine"}})
-	c, err := mtcheck.New([]*mtcheck.Rule{r})
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "Counterfeit consciousness aside, the Kingdom of the Sea ruled. The grim reaper came.\n\nThe patient with chronic disease met the grim reaper."
-	rep, _ := c.Check(context.Background(), text)
-	var got []string
-	for _, d := range rep.Diagnostics {
-		got = append(got, d.Span.Text(text))
-	}
+	rep := mtchecktest.Check(t, text, r)
+	got := mtchecktest.Flagged(t, text, r)
 	if strings.Join(got, "|") != "Kingdom of the Sea|grim reaper" || rep.Diagnostics[1].Start < strings.Index(text, "patient") {
 		t.Errorf("got %q", got)
 	}
@@ -186,18 +157,7 @@ func TestTorturedPhraseCase(t *testing.T) {
 }
 
 func BenchmarkTorturedPhrase(b *testing.B) {
-	text := lexBenchText()
-	c, err := mtcheck.New([]*mtcheck.Rule{TorturedPhrase})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Check(context.Background(), text); err != nil {
-			b.Fatal(err)
-		}
-	}
+	mtchecktest.Bench(b, lexBenchText(), TorturedPhrase)
 }
 
 // lexBenchText returns about 1 MB of mostly clean English with some damage.

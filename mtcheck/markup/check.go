@@ -61,13 +61,13 @@ func (x *Extracted) Report(checked *mtcheck.Report, running []string, opts Check
 		}
 	}
 	kept, unused := x.Suppress(diags, running)
-	sortDiagnostics(kept)
+	mtcheck.SortDiagnostics(kept)
 	rep := mtcheck.NewReport(mtcheck.NewDocument(x.Source), kept)
 	rep.Words = mtcheck.CountWords(x.Text)
 	rep.Penalty, rep.Score, rep.Categories = mtcheck.Score(kept, rep.Words)
 	if opts.ReportUnusedDisables && len(unused) > 0 {
 		rep.Diagnostics = append(append([]mtcheck.Diagnostic(nil), kept...), unused...)
-		sortDiagnostics(rep.Diagnostics)
+		mtcheck.SortDiagnostics(rep.Diagnostics)
 	}
 	return rep
 }

@@ -455,15 +455,17 @@ func TestBlockDeletion(t *testing.T) {
 	}
 }
 
-func TestByteOrderMark(t *testing.T) {
-	for _, c := range []struct {
-		kind      Kind
-		src, text string
-	}{
-		{Markdown, "\ufeff---\ntitle: x\n---\n# Head\n", "Head"},
-		{Markdown, "\ufeffPlain *text*.\n", "Plain text."},
-		{HTML, "\ufeff<p>Para</p>", "Para"},
-	} {
+// textCase is a source and the check text Extract must make of it.
+type textCase struct {
+	kind      Kind
+	src, text string
+}
+
+// extractTexts extracts each case's source and checks its text and the
+// extraction's invariants.
+func extractTexts(t *testing.T, cases []textCase) {
+	t.Helper()
+	for _, c := range cases {
 		x, err := Extract(c.kind, c.src)
 		if err != nil {
 			t.Fatal(err)
@@ -475,6 +477,14 @@ func TestByteOrderMark(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+func TestByteOrderMark(t *testing.T) {
+	extractTexts(t, []textCase{
+		{Markdown, "\ufeff---\ntitle: x\n---\n# Head\n", "Head"},
+		{Markdown, "\ufeffPlain *text*.\n", "Plain text."},
+		{HTML, "\ufeff<p>Para</p>", "Para"},
+	})
 }
 
 // TestConcurrent checks documents from many goroutines at once (run with
@@ -513,26 +523,12 @@ func TestConcurrent(t *testing.T) {
 // TestNotProse: links into the same page (tables of contents) stand as
 // placeholders, and blocks without letters are left out.
 func TestNotProse(t *testing.T) {
-	for _, c := range []struct {
-		kind      Kind
-		src, text string
-	}{
+	extractTexts(t, []textCase{
 		{Markdown, "- [Getting started](#getting-started)\n\n## Getting started\n", "linkgauov\n\nGetting started"},
 		{HTML, `<ul><li><a href="#intro">Intro</a></li></ul><h2 id="intro">Intro</h2><p>See <a href="/x">this</a>.</p>`, "linkbdsvu\n\nIntro\n\nSee this."},
 		{Markdown, "| Key | Action |\n|---|---|\n| [ | back |\n| 42 | ( |\n", "Key\n\nAction\n\nback"},
 		{HTML, "<p>Text.</p><p>&#8220;</p><p>More.</p>", "Text.\n\nMore."},
-	} {
-		x, err := Extract(c.kind, c.src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if x.Text != c.text {
-			t.Errorf("%q: check text %q, want %q", c.src, x.Text, c.text)
-		}
-		if err := x.checkInvariants(); err != nil {
-			t.Error(err)
-		}
-	}
+	})
 }
 
 // TestNoNewBlockMarkers: a space inserted after "2024." or "#" at the start

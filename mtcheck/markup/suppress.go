@@ -2,7 +2,6 @@ package markup
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
@@ -254,17 +253,4 @@ func (x *Extracted) removeDirectiveFix(d Directive) mtcheck.Fix {
 		s, e = ls, le
 	}
 	return mtcheck.DeleteFix("remove the unused suppression comment", mtcheck.Span{Start: s, End: e}, false)
-}
-
-func sortDiagnostics(diags []mtcheck.Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule < b.Rule
-	})
 }

@@ -73,6 +73,20 @@ func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
+// entity appends the text from run to i and then the character reference
+// at src[i], read no further than e (strictly, see entityAt), as one
+// indivisible piece. It returns the offset after the reference, or i+1 and
+// false when there is none there.
+func (b *builder) entity(run, i, e int, strict bool) (int, bool) {
+	dec, n, ok := entityAt(b.src[:e], i, strict)
+	if !ok {
+		return i + 1, false
+	}
+	b.copy(run, i)
+	b.add(dec, i, i+n, pAtom, false)
+	return i + n, true
+}
+
 // mdText appends Markdown inline text src[s:e], decoding backslash escapes
 // and character references into indivisible pieces.
 func (b *builder) mdText(s, e int) {
@@ -86,14 +100,11 @@ func (b *builder) mdText(s, e int) {
 			i += 2
 			run = i
 		case c == '&':
-			if dec, n, ok := entityAt(b.src[:e], i, true); ok {
-				b.copy(run, i)
-				b.add(dec, i, i+n, pAtom, false)
-				i += n
-				run = i
-				continue
+			next, ok := b.entity(run, i, e, true)
+			if ok {
+				run = next
 			}
-			i++
+			i = next
 		default:
 			i++
 		}
@@ -138,14 +149,11 @@ func (b *builder) htmlText(s, e int) {
 			i = j
 			run = i
 		case c == '&':
-			if dec, n, ok := entityAt(b.src[:e], i, false); ok {
-				b.copy(run, i)
-				b.add(dec, i, i+n, pAtom, false)
-				i += n
-				run = i
-				continue
+			next, ok := b.entity(run, i, e, false)
+			if ok {
+				run = next
 			}
-			i++
+			i = next
 		default:
 			i++
 		}

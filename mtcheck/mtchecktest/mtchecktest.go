@@ -265,3 +265,91 @@ func Seed(t testing.TB) string {
 	}
 	return string(b)
 }
+
+// Check runs rules on text with a new Checker and returns the report. It
+// stops t at once when the Checker cannot be made or the check fails.
+func Check(t testing.TB, text string, rules ...*mtcheck.Rule) *mtcheck.Report {
+	t.Helper()
+	return check(t, text, rules)
+}
+
+// CheckConfig is like Check with the Checker configured by cfg.
+func CheckConfig(t testing.TB, cfg mtcheck.Config, text string, rules ...*mtcheck.Rule) *mtcheck.Report {
+	t.Helper()
+	return check(t, text, rules, mtcheck.WithConfig(cfg))
+}
+
+func check(t testing.TB, text string, rules []*mtcheck.Rule, opts ...mtcheck.Option) *mtcheck.Report {
+	t.Helper()
+	c, err := mtcheck.New(rules, opts...)
+	if err != nil {
+		t.Fatalf("mtcheck.New: %v", err)
+	}
+	rep, err := c.Check(context.Background(), text)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	return rep
+}
+
+// Flagged runs rules on text like Check and returns the text each
+// diagnostic covers, in report order.
+func Flagged(t testing.TB, text string, rules ...*mtcheck.Rule) []string {
+	t.Helper()
+	var out []string
+	for _, d := range Check(t, text, rules...).Diagnostics {
+		out = append(out, text[d.Start:d.End])
+	}
+	return out
+}
+
+// RunAll calls Run on every file matching the pattern glob (as
+// filepath.Glob reads it). It stops t when the pattern is malformed or
+// matches no file, so that a missing corpus cannot pass unseen.
+func RunAll(t testing.TB, glob string, rules ...*mtcheck.Rule) {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil {
+		t.Fatalf("bad pattern %q: %v", glob, err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no file matches %q", glob)
+	}
+	for _, f := range files {
+		Run(t, f, rules...)
+	}
+}
+
+// Bench measures whole checks of text by a Checker running rules: it sets
+// the bytes per operation to len(text) and reports allocations. Making the
+// Checker is not timed.
+func Bench(b *testing.B, text string, rules ...*mtcheck.Rule) {
+	b.Helper()
+	c, err := mtcheck.New(rules)
+	if err != nil {
+		b.Fatalf("mtcheck.New: %v", err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := c.Check(ctx, text); err != nil {
+			b.Fatalf("Check: %v", err)
+		}
+	}
+}
+
+// BenchRun measures rule's Run alone on text, a fresh Document each time,
+// without the Checker's validation, word count and report. It sets the
+// bytes per operation to len(text) and reports allocations.
+func BenchRun(b *testing.B, text string, rule *mtcheck.Rule) {
+	b.Helper()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		pass := &mtcheck.Pass{Rule: rule, Doc: mtcheck.NewDocument(text)}
+		if err := rule.Run(pass); err != nil {
+			b.Fatalf("%s: %v", rule.Name, err)
+		}
+	}
+}

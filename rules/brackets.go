@@ -246,9 +246,11 @@ func brkLiteral(text string, i, s, e int, inQuote bool) bool {
 		for j > s && (text[j-1] >= 'a' && text[j-1] <= 'z' || text[j-1] >= 'A' && text[j-1] <= 'Z') {
 			j--
 		}
+		// A key chord ("Ctrl-]", "C-x )"), unless the word itself opens
+		// with a parenthesis: "(meta-)type" is a parenthesis.
 		switch strings.ToLower(text[j : i-1]) {
 		case "ctrl", "control", "alt", "shift", "meta", "cmd", "super", "option", "c", "m", "s":
-			return true
+			return j == s || text[j-1] != '('
 		}
 	}
 	return false
@@ -406,8 +408,10 @@ func brkIntervalEnd(x string) bool {
 			return false
 		}
 	}
-	// A word is not an interval end; a variable (x, n) or number is.
-	return letters <= 1 || x == "inf" || x == "-inf"
+	// A word is not an interval end; a variable (x, n), a number or a
+	// signed quantity ("−framesize") is.
+	signed := strings.HasPrefix(x, "-") || strings.HasPrefix(x, "−") || strings.HasPrefix(x, "+")
+	return letters <= 1 || signed || x == "inf"
 }
 
 // brkCheckInsertion reports the bracket pair top..close when it holds a

@@ -13,7 +13,8 @@
 // diagnostic meets an expectation of the same rule when it overlaps the
 // expected text on the expected line.
 // Clean prose (testdata/clean/ and every -corpus path: files or folders of
-// .txt, .gz, extension-less text) is checked with the default rules: every
+// plain text, Markdown and HTML, gzipped or not; Markdown and HTML are
+// checked through mtcheck/markup) is checked with the default rules: every
 // diagnostic there is a false positive. With -max-fp, mteval exits 1 when a
 // default rule exceeds that many false positives per 10,000 words.
 package main
@@ -34,6 +35,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/mtcheck/mtcheck/mtcheck"
+	"github.com/mtcheck/mtcheck/mtcheck/markup"
 	"github.com/mtcheck/mtcheck/mtcheck/mtchecktest"
 	"github.com/mtcheck/mtcheck/rules"
 )
@@ -213,7 +215,8 @@ func evaluate(testdata string, clean []string, verbose bool) (*result, error) {
 			if err := mtcheck.ValidateText([]byte(text)); err != nil {
 				return nil // not prose we can check; skip quietly
 			}
-			rep, err := def.Check(ctx, text)
+			kind := markup.KindFromPath(strings.TrimSuffix(path, ".gz"))
+			rep, err := markup.Check(ctx, def, kind, text)
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
@@ -315,9 +318,9 @@ func excerpt(text string, s mtcheck.Span) string {
 	return text[s.Start:end] + "…"
 }
 
-// walkText calls fn for every text file under root (or root itself).
-// Gzipped files are decompressed; files with other extensions than .txt,
-// .gz and none are skipped.
+// walkText calls fn for every text file under root (or root itself):
+// plain text (.txt or no extension), Markdown and HTML, gzipped or not;
+// files with other extensions are skipped.
 func walkText(root string, fn func(path, text string) error) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -330,7 +333,9 @@ func walkText(root string, fn func(path, text string) error) error {
 			return nil
 		}
 		ext := strings.ToLower(filepath.Ext(path))
-		if ext != ".txt" && ext != ".gz" && ext != "" {
+		switch ext {
+		case ".txt", ".gz", "", ".md", ".markdown", ".html", ".htm":
+		default:
 			return nil
 		}
 		var data []byte

@@ -141,6 +141,9 @@ func (c *Checker) CheckDocument(ctx context.Context, doc *Document) (*Report, er
 		if err != nil {
 			return nil, err
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err // the rule may have stopped early: its findings are partial
+		}
 		kept := got[:0]
 		for _, d := range got {
 			if d.Confidence < st.minConf {

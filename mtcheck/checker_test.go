@@ -268,3 +268,23 @@ func TestSortDiagnostics(t *testing.T) {
 	want := []Diagnostic{d(0, 9, "c", ""), d(1, 3, "z", ""), d(1, 4, "a", "first"), d(1, 4, "a", "second"), d(1, 4, "b", ""), d(5, 9, "a", "")}
 	assert.Equal(t, want, diags)
 }
+
+func TestCancelStopsTaggingRules(t *testing.T) {
+	skipWithoutLayers(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	tagged := 0
+	slow := &Rule{Name: "slow", Needs: NeedSentences | NeedTags, Run: func(p *Pass) error {
+		for _, s := range p.Sentences() {
+			if toks := p.Tag(s.Span); toks != nil {
+				tagged++
+			}
+			cancel() // the client gave up after the first candidate
+		}
+		return nil
+	}}
+	c, err := New([]*Rule{slow})
+	require.NoError(t, err)
+	_, err = c.Check(ctx, strings.Repeat("The council met today. ", 50))
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 1, tagged, "tagging stops once the context is done")
+}

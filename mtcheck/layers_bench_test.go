@@ -1,3 +1,5 @@
+//go:build !mtcheck_noprose
+
 package mtcheck
 
 import (

@@ -210,11 +210,24 @@ func (p *Pass) Sentences() []Sentence { return p.Doc.Sentences() }
 // Tokens returns the document's tokens (needs NeedTokens).
 func (p *Pass) Tokens() []Token { return p.Doc.Tokens() }
 
-// Tag returns the tagged tokens of span (needs NeedTags).
-func (p *Pass) Tag(span Span) []Token { return p.Doc.Tag(span) }
+// Tag returns the tagged tokens of span (needs NeedTags). Once the check's
+// context is done it returns nil at once, so that rules tagging many
+// candidates stop early; the checker then reports the context's error.
+func (p *Pass) Tag(span Span) []Token {
+	if p.ctx.Err() != nil {
+		return nil
+	}
+	return p.Doc.Tag(span)
+}
 
-// Entities returns the named entities in span (needs NeedEntities).
-func (p *Pass) Entities(span Span) []Entity { return p.Doc.Entities(span) }
+// Entities returns the named entities in span (needs NeedEntities). Like
+// Tag, it returns nil once the check's context is done.
+func (p *Pass) Entities(span Span) []Entity {
+	if p.ctx.Err() != nil {
+		return nil
+	}
+	return p.Doc.Entities(span)
+}
 
 // Report records a diagnostic. Rule and Category default to the rule's own;
 // a zero Confidence means 1.

@@ -31,9 +31,6 @@ func benchProse(b *testing.B, size int) string {
 // BenchmarkLayers measures what each analysis layer costs on news-like text
 // (each iteration starts from a fresh document, so nothing is cached).
 func BenchmarkLayers(b *testing.B) {
-	if !LayersAvailable {
-		b.Skip("analysis layers left out of this build")
-	}
 	mb := benchProse(b, 1<<20)
 	small := benchProse(b, 64<<10)
 	proseModel() // load once, outside the timings

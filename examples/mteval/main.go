@@ -8,7 +8,7 @@
 // Annotated files under testdata/rules/<rule>/ are checked with that rule
 // alone; annotated articles under testdata/articles/ (those with at least
 // one expectation) with the default rules.
-// The held-out set under testdata/heldout/, written blind to the rules'
+// The held-out sets under testdata/heldout*/, written blind to the rules'
 // code, is checked with the default rules and compared leniently: a
 // diagnostic meets an expectation of the same rule when it overlaps the
 // expected text on the expected line.
@@ -175,7 +175,7 @@ func evaluate(testdata string, clean []string, verbose bool) (*result, error) {
 	}
 
 	// Held-out articles, compared leniently.
-	heldout, _ := filepath.Glob(filepath.Join(testdata, "heldout", "*.txt"))
+	heldout, _ := filepath.Glob(filepath.Join(testdata, "heldout*", "*.txt"))
 	for _, path := range heldout {
 		data, err := os.ReadFile(path)
 		if err != nil {

@@ -536,6 +536,11 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 	}
 	_, rightList := s.last[right]
 	pairSeen := s.pairSeen(left, right)
+	if _, rightFirst := s.first[right]; rightFirst && !rightList && !pairSeen {
+		// Two given names make one compound given name (Hanspeter,
+		// Alireza, Juancarlos, Zhaochen) unless the text spells them apart.
+		return fswFinding{}, false
+	}
 	conf := 0.0
 	if len(right) >= 4 && s.known(right) {
 		f := s.forms[right]
@@ -793,10 +798,20 @@ var fswSurnameEndings = nmsSet("son", "sen", "sson", "ton", "town", "worth", "we
 	"an", "en", "in", "er", "el", "ia", "io", "us", "is", "as", "ov", "ova", "ev", "eva", "ski", "sky",
 	"ovich", "ovna", "ez", "es", "son's", "kins", "kin", "ing", "ings", "ville", "port", "mouth", "chester",
 	"bury", "borough", "wick", "wich", "gate", "bridge", "ridge", "bourne", "hurst", "ward", "stead",
-	"down", "book", "board", "way", "line", "ion", "ions", "ing", "et", "ets", "ber", "ple")
+	"down", "book", "board", "way", "line", "ion", "ions", "ing", "et", "ets", "ber", "ple",
+	// Parts of compound given names and surnames: Habibullah, Nasrallah,
+	// Salahuddin, Alizadeh, Alipour, Vijaykumar, Jagannath, Manpreet,
+	// Ranjit, Kemaloglu, Ivanenko.
+	"ullah", "allah", "uddin", "zadeh", "pour", "kumar", "nath", "preet", "jeet", "jit", "oglu", "enko")
 
-// fswFirstNames are frequent first names in world news.
-var fswFirstNames = nmsSet(
+// fswFirstNames are frequent first names in world news: the core list and
+// the regional lists in fused_words_names.go.
+var fswFirstNames = fswMerge(fswFirstCore, fswFirstJapanese, fswFirstChinese, fswFirstKorean,
+	fswFirstSouthAsian, fswFirstAfrican, fswFirstArabicPersianTurkish, fswFirstSoutheastAsian,
+	fswFirstEastEuropean, fswFirstWestEuropean)
+
+// fswFirstCore are the first names most frequent in English-language news.
+var fswFirstCore = []string{
 	"Vladimir", "Joe", "Donald", "Kamala", "Emmanuel", "Olaf", "Angela", "Boris", "Rishi", "Keir", "Liz",
 	"Theresa", "Xi", "Narendra", "Recep", "Volodymyr", "Dmitry", "Dmitri", "Sergei", "Sergey", "Alexei",
 	"Alexey", "Benjamin", "Justin", "Jacinda", "Jair", "Jens", "Ursula", "Antonio", "Mohammed",
@@ -826,10 +841,14 @@ var fswFirstNames = nmsSet(
 	"Giuseppe", "Giovanni", "Carlos", "Miguel", "Jose", "Luis", "Ahmed", "Omar", "Yusuf", "Ibrahim",
 	"Priya", "Rahul", "Amit", "Anjali", "Ravi", "Hiroshi", "Takeshi", "Chen", "Wei", "Olena", "Oksana",
 	"Ivan", "Igor", "Natalia", "Tatiana", "Irina", "Svetlana", "Anastasia", "Ekaterina", "Katarzyna",
-)
+}
 
-// fswSurnames are frequent surnames in world news.
-var fswSurnames = nmsSet(
+// fswSurnames are frequent surnames in world news: the core list and
+// fswSurnamesWorld.
+var fswSurnames = fswMerge(fswSurnamesCore, fswSurnamesWorld)
+
+// fswSurnamesCore are the surnames most frequent in English-language news.
+var fswSurnamesCore = []string{
 	"Putin", "Biden", "Trump", "Obama", "Clinton", "Macron", "Scholz", "Merkel", "Johnson", "Sunak",
 	"Starmer", "Truss", "Zelensky", "Zelenskyy", "Erdogan", "Modi", "Jinping", "Netanyahu", "Trudeau",
 	"Ardern", "Bolsonaro", "Lula", "Stoltenberg", "Leyen", "Guterres", "Lavrov", "Peskov", "Shoigu",
@@ -842,4 +861,4 @@ var fswSurnames = nmsSet(
 	"Bolton", "Sullivan", "Shmyhal", "Reznikov", "Zaluzhnyi", "Yermak", "Kim", "Xi", "Abe", "Bennett",
 	"Lapid", "Gantz", "Sisi", "Salman", "Kerry", "Pence", "Cheney", "Bush", "Reagan", "Kennedy",
 	"Mandela", "Gorbachev", "Yeltsin", "Stalin", "Lenin", "Zelenskiy",
-)
+}

@@ -104,7 +104,7 @@ var fswFirstEastEuropean = []string{
 	"Agnieszka", "Malgorzata", "Magdalena", "Joanna", "Beata", "Dorota", "Karolina", "Jakub", "Bartosz",
 	"Kamil", "Janusz", "Jerzy", "Stanislaw", "Witold", "Kazimierz", "Vaclav", "Petr", "Milos", "Andrej",
 	"Aleksandar", "Slobodan", "Zoran", "Dragan", "Goran", "Kaja", "Gitanas", "Edgars",
-	"Krisjanis", "Ilham", "Nikol", "Kassym", "Shavkat", "Alexandra", "Svetlana", "Oleksandr",
+	"Krisjanis", "Ilham", "Kassym", "Shavkat", "Alexandra", "Svetlana", "Oleksandr",
 }
 
 // fswFirstWestEuropean are Spanish, Portuguese, Latin American, French,
@@ -121,7 +121,7 @@ var fswFirstWestEuropean = []string{
 	"Nicolas", "Jacques", "Edouard", "Elisabeth", "Bruno", "Segolene", "Rachida", "Manon", "Clement",
 	"Thierry", "Didier", "Dominique", "Laurent", "Olivier", "Sebastien", "Benoit", "Christophe",
 	"Stephane", "Mathieu", "Aurelien", "Amelie", "Camille", "Chloe", "Zinedine", "Kylian", "Antoine",
-	"Yannick", "Arnaud", "Valerie", "Brigitte", "Gabriel", "Francois",
+	"Yannick", "Arnaud", "Valerie", "Brigitte", "Marie", "Gabriel", "Francois",
 	// Italian.
 	"Sergio", "Matteo", "Enrico", "Silvio", "Paolo", "Luigi", "Carlo", "Francesco", "Alessandro",
 	"Andrea", "Elly", "Giancarlo", "Gianni", "Luca", "Roberto", "Stefano", "Massimo", "Alessia",
@@ -156,7 +156,7 @@ var fswSurnamesWorld = []string{
 	"Tinubu", "Buhari", "Obasanjo", "Okonjo", "Iweala", "Adichie", "Achebe", "Soyinka", "Osinbajo",
 	"Shettima", "Dangote", "Ruto", "Kenyatta", "Odinga", "Gachagua", "Kindiki", "Karua", "Mudavadi",
 	"Musyoka", "Maathai", "Nyongo", "Kipchoge", "Kipyegon", "Rudisha", "Suluhu", "Magufuli", "Kikwete",
-	"Museveni", "Kainerugaba", "Ghebreyesus", "Gebrselassie", "Kagame", "Mohamud", "Zuma", "Mbeki",
+	"Museveni", "Kainerugaba", "Ahmed", "Ghebreyesus", "Gebrselassie", "Kagame", "Mohamud", "Zuma", "Mbeki",
 	"Malema", "Mnangagwa", "Mugabe", "Hichilema", "Tshisekedi", "Faye", "Ouattara", "Akufo", "Mahama",
 	"Annan", "Nkrumah", "Traore",
 	// Middle East, Iran, Turkey.

@@ -29,6 +29,8 @@ func TestFusedWordsFixtures(t *testing.T) {
 	mtchecktest.Run(t, "../testdata/rules/fused-words/positive.txt", FusedWords)
 	mtchecktest.Run(t, "../testdata/rules/fused-words/negative.txt", FusedWords)
 	mtchecktest.Run(t, "../testdata/rules/fused-words/negative_more.txt", FusedWords)
+	mtchecktest.Run(t, "../testdata/rules/fused-words/positive_world.txt", FusedWords)
+	mtchecktest.Run(t, "../testdata/rules/fused-words/negative_world.txt", FusedWords)
 }
 
 // BenchmarkFusedWords runs over 1 MB with 3,000 distinct names.

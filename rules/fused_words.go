@@ -548,9 +548,11 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 		case f.afterFirst && (leftList || leftDoc):
 			// A surname the text uses after a first name ("Andrzej Kowalczyk").
 			conf = fswConfPairKnown
-		case leftList && ((len(left) >= 5 && f.mid >= 1) || (len(left) == 4 && f.mid >= 2 && len(right) >= 5)):
+		case leftList && len(right) >= 5 && ((len(left) >= 5 && f.mid >= 1) || (len(left) == 4 && f.mid >= 2)):
 			// A capitalised word the text uses inside sentences ("Tatum
-			// scored"); weaker, since Bill + Board is a billboard.
+			// scored"); weaker, since Bill + Board is a billboard. Four
+			// letters are too few: Takashi + Maya is a shop (Takashimaya),
+			// Pavlo + Grad a city, Deniz + Bank a bank.
 			conf = fswConfPairDoc
 		}
 	}
@@ -788,7 +790,11 @@ var fswNotNames = nmsSet("The", "This", "That", "There", "These", "Those", "New"
 	"Wood", "Stone", "Field", "Hill", "River", "Bridge", "Castle", "Church", "Market", "Park", "Street",
 	"House", "Hall", "Town", "City", "Bay", "Sea", "Ocean", "Island", "Valley", "Spring", "Summer",
 	"Winter", "Autumn", "Fall", "May", "June", "August", "April", "March", "Monday", "Sunday", "Here",
-	"Where", "Round", "Self", "Under", "Fore", "Hand", "Back", "Down", "Out", "Up", "Over")
+	"Where", "Round", "Self", "Under", "Fore", "Hand", "Back", "Down", "Out", "Up", "Over",
+	// Words that end brand names made of a first name (DenizBank,
+	// AliExpress): never a surname.
+	"Bank", "Group", "Media", "Motors", "Express", "Capital", "Energy", "Holding", "Holdings", "Foods",
+	"Pharma", "Telecom", "Mobile", "Games", "Studio", "Studios", "Systems", "Airlines", "Airways", "Tech")
 
 // fswSurnameEndings are tails that make a real surname or place name out of
 // a first name: Williamson, Charlesworth, Georgetown.
@@ -802,7 +808,10 @@ var fswSurnameEndings = nmsSet("son", "sen", "sson", "ton", "town", "worth", "we
 	// Parts of compound given names and surnames: Habibullah, Nasrallah,
 	// Salahuddin, Alizadeh, Alipour, Vijaykumar, Jagannath, Manpreet,
 	// Ranjit, Kemaloglu, Ivanenko.
-	"ullah", "allah", "uddin", "zadeh", "pour", "kumar", "nath", "preet", "jeet", "jit", "oglu", "enko")
+	"ullah", "allah", "uddin", "zadeh", "pour", "kumar", "nath", "preet", "jeet", "jit", "oglu", "enko",
+	// Place-name and brand tails: Ahmedabad, Ahmednagar, Pavlograd,
+	// Pavlohrad, Narayanganj, Denizbank.
+	"abad", "nagar", "ganj", "garh", "puram", "grad", "hrad", "ivka", "ovka", "bank")
 
 // fswFirstNames are frequent first names in world news: the core list and
 // the regional lists in fused_words_names.go.

@@ -231,12 +231,16 @@ type fswFinding struct {
 	conf    float64
 	cuts    []int  // byte offsets in the token where a space goes
 	replace string // when set, the token's replacement (capitalises too)
+	pair    bool   // a first name and a surname
 }
 
 func (s *fswScan) emit(pass *mtcheck.Pass, tok string, occs []int32, d fswFinding) {
 	safe := d.conf >= fswSafeFrom
 	for _, o := range occs {
 		start := int(o)
+		if d.pair && fswAloneOnLine(s.text, start, start+len(tok)) {
+			continue // a user name in a list of contributors ("DiegoCaraballo")
+		}
 		span := mtcheck.Span{Start: start, End: start + len(tok)}
 		var fix mtcheck.Fix
 		if d.replace != "" {
@@ -520,7 +524,7 @@ func (s *fswScan) lowerTailSplit(tok string) (fswFinding, bool) {
 		// surname used alone.
 		if r, _ := utf8.DecodeRuneInString(tail); leftDoc && unicode.IsLower(r) && s.pairSeen(left, right) && s.usedAlone(left, right) {
 			if _, blocked := fswNotNames[left]; !blocked {
-				return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: fswConfPairSeen, replace: left + " " + right}, true
+				return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: fswConfPairSeen, replace: left + " " + right, pair: true}, true
 			}
 		}
 	}
@@ -580,7 +584,23 @@ func (s *fswScan) namePair(left, right string, leftList, leftDoc bool) (fswFindi
 	if pairSeen {
 		conf = fswConfPairSeen
 	}
-	return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: conf}, true
+	return fswFinding{message: fmt.Sprintf("%q and %q run together", left, right), conf: conf, pair: true}, true
+}
+
+// fswAloneOnLine reports whether the token at [start,end) is all its line
+// holds, spaces aside: a name list's user name or a heading, not prose.
+func fswAloneOnLine(text string, start, end int) bool {
+	for i := start - 1; i >= 0 && text[i] != '\n'; i-- {
+		if text[i] != ' ' && text[i] != '\t' && text[i] != '\r' {
+			return false
+		}
+	}
+	for i := end; i < len(text) && text[i] != '\n'; i++ {
+		if text[i] != ' ' && text[i] != '\t' && text[i] != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // listed reports whether w is on a name list.

@@ -58,7 +58,7 @@ var fswFirstAfrican = []string{
 	"Tunde", "Wole", "Yemi", "Segun", "Femi", "Bisi", "Tolu", "Adewale", "Abiodun", "Olumide",
 	"Temitope", "Damilola", "Chimamanda", "Chinua", "Chukwuemeka", "Ngozi", "Nnamdi", "Chidi", "Emeka",
 	"Ifeoma", "Uche", "Chioma", "Amaka", "Obinna", "Ikenna", "Kelechi", "Nkechi", "Adaeze", "Muhammadu",
-	"Atiku", "Aminu", "Nasir", "Kashim", "Yakubu", "Sani", "Umaru", "Hadiza", "Zainab", "Kwame",
+	"Atiku", "Aminu", "Nasir", "Kashim", "Yakubu", "Umaru", "Hadiza", "Zainab", "Kwame",
 	"Kofi", "Akua", "Uhuru", "Raila", "Rigathi", "Kithure", "Musalia", "Kalonzo", "Wangari",
 	"Lupita", "Eliud", "Samia", "Jakaya", "Yoweri", "Muhoozi", "Abiy", "Haile", "Tedros", "Wanjiku",
 	"Njeri", "Akinyi", "Achieng", "Kipchoge", "Jomo", "Thabo", "Jacob", "Julius", "Nelson", "Desmond",
